@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers point one way: format engines (pure) <- registry core <- adapters (store, HTTP) <- CLI.
+let package = Package(
+    name: "SchemaRegistry",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "schema-registry", targets: ["SchemaRegistryCLI"]),
+        .library(name: "Avro", targets: ["Avro"]),
+        .library(name: "RegistryCore", targets: ["RegistryCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    ],
+    targets: [
+        // Format engines: pure, no I/O.
+        .target(name: "JSONValue"),
+        .target(name: "Avro", dependencies: ["JSONValue"]),
+
+        // Registry rules; storage behind a protocol.
+        .target(name: "RegistryCore", dependencies: [
+            "JSONValue", "Avro",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Adapters.
+        .target(name: "RegistrySQLite", dependencies: [
+            "RegistryCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "RegistryHTTP", dependencies: [
+            "RegistryCore", "JSONValue",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
+
+        // Thin CLI.
+        .executableTarget(name: "SchemaRegistryCLI", dependencies: [
+            "RegistryCore", "RegistrySQLite", "RegistryHTTP",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
+        .testTarget(name: "AvroTests", dependencies: ["Avro", "JSONValue"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
