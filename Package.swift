@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "schema-registry", targets: ["SchemaRegistryCLI"]),
         .library(name: "Avro", targets: ["Avro"]),
         .library(name: "RegistryCore", targets: ["RegistryCore"]),
+        .executable(name: "avro-bench", targets: ["AvroBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -48,6 +49,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+
+        .executableTarget(name: "AvroBench", dependencies: ["Avro", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "AvroTests", dependencies: ["Avro", "JSONValue"]),
