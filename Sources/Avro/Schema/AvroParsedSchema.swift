@@ -4,10 +4,26 @@ import JSONValue
 public struct AvroParsedSchema: Sendable, Equatable {
     public var root: AvroSchema
     public var names: AvroSchemaSet
+    /// The JSON document the schema was parsed from; `canonicalText` and `normalizedText` keep attributes the
+    /// model has no slot for (properties on primitives, arrays and maps, ignored logical types). `nil` when the
+    /// schema was built in code, in which case the model is serialized instead.
+    public var source: JSONValue?
 
     public init(root: AvroSchema, names: AvroSchemaSet) {
         self.root = root
         self.names = names
+        self.source = nil
+    }
+
+    public init(root: AvroSchema, names: AvroSchemaSet, source: JSONValue?) {
+        self.root = root
+        self.names = names
+        self.source = source
+    }
+
+    /// Two parsed schemas are equal when their models are: spelling (whitespace, key order) does not count.
+    public static func == (lhs: AvroParsedSchema, rhs: AvroParsedSchema) -> Bool {
+        lhs.root == rhs.root && lhs.names == rhs.names
     }
 }
 

@@ -1,0 +1,44 @@
+import JSONValue
+
+/// Turns Avro schema text (Avro 1.12 specification) into the typed model, rejecting anything the
+/// specification forbids with the JSON pointer of the offending place.
+public enum AvroSchemaParser {
+    /// Parses `text`; `references` are the texts of schemas whose named types `text` may use, dependencies
+    /// first (as a registry resolves them), each able to see the named types of those before it.
+    public static func parse(_ text: String, references: [String] = []) throws(AvroSchemaError) -> AvroParsedSchema {
+        var parser = SchemaParser()
+        for (index, reference) in references.enumerated() {
+            do throws(AvroSchemaError) {
+                let json = try document(reference)
+                _ = try parser.parseDocument(json, isReference: true)
+            } catch {
+                throw AvroSchemaError(path: error.path, message: "in reference \(index): \(error.message)")
+            }
+        }
+        let json = try document(text)
+        let root = try parser.parseDocument(json, isReference: false)
+        return AvroParsedSchema(root: root, names: parser.names, source: json)
+    }
+
+    /// Parses an already decoded JSON document (for callers that hold one, such as a registry request body).
+    public static func parse(json: JSONValue, references: [JSONValue] = []) throws(AvroSchemaError) -> AvroParsedSchema {
+        var parser = SchemaParser()
+        for (index, reference) in references.enumerated() {
+            do throws(AvroSchemaError) {
+                _ = try parser.parseDocument(reference, isReference: true)
+            } catch {
+                throw AvroSchemaError(path: error.path, message: "in reference \(index): \(error.message)")
+            }
+        }
+        let root = try parser.parseDocument(json, isReference: false)
+        return AvroParsedSchema(root: root, names: parser.names, source: json)
+    }
+
+    static func document(_ text: String) throws(AvroSchemaError) -> JSONValue {
+        do throws(JSONParseError) {
+            return try JSONParser.parse(text)
+        } catch {
+            throw AvroSchemaError(path: "", message: "not valid JSON: \(error.description)")
+        }
+    }
+}
