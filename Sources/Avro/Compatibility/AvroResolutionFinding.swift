@@ -1,0 +1,87 @@
+/// A reason found during the walk, kept as facts; the sentence is written once the walk is over.
+///
+/// Deferring the text lets a memoized named-type pair be reported again at another place with the right
+/// field name, and keeps the compatible path free of string work.
+struct AvroResolutionFinding: Sendable {
+    var steps: [AvroResolutionStep]
+    var detail: Detail
+
+    indirect enum Detail: Sendable {
+        case missingDefault(field: String)
+        case typeMismatch(reader: String, writer: String)
+        case nameMismatch(kind: String, reader: AvroName, writer: AvroName)
+        case missingSymbols(enumName: AvroName, symbols: [String])
+        case missingBranch(writer: String, nearMiss: NearMiss?)
+        case fixedSize(name: AvroName, reader: Int, writer: Int)
+    }
+
+    /// The reader union branch that matched the writer's type by kind or name but could not read it.
+    struct NearMiss: Sendable {
+        var branch: Int
+        var branchType: String
+        var reason: AvroResolutionFinding
+    }
+
+    func rebased(onto prefix: [AvroResolutionStep]) -> AvroResolutionFinding {
+        AvroResolutionFinding(steps: prefix + steps, detail: detail)
+    }
+
+    var kind: AvroIncompatibility.Kind {
+        switch detail {
+        case .missingDefault: return .readerFieldMissingDefaultValue
+        case .typeMismatch: return .typeMismatch
+        case .nameMismatch: return .nameMismatch
+        case .missingSymbols: return .missingEnumSymbols
+        case .missingBranch: return .missingUnionBranch
+        case .fixedSize: return .fixedSizeMismatch
+        }
+    }
+
+    var incompatibility: AvroIncompatibility {
+        AvroIncompatibility(type: kind, location: steps.jsonPointer, message: message, hint: hint)
+    }
+
+    var message: String {
+        let place = steps.place
+        switch detail {
+        case .missingDefault(let field):
+            return "Field `\(steps.fieldPath ?? field)` exists only in the reader and has no default, so the reader has no value for it when reading the writer's data."
+        case .typeMismatch(let reader, let writer):
+            return "The reader's \(reader) at \(place) cannot read the writer's \(writer)."
+        case .nameMismatch(let kind, let reader, let writer):
+            return "The reader's \(kind) `\(reader.fullName)` at \(place) does not match the writer's \(kind) `\(writer.fullName)`: the names differ and no reader alias names `\(writer.fullName)`."
+        case .missingSymbols(let enumName, let symbols):
+            let list = symbols.map { "`\($0)`" }.joined(separator: ", ")
+            let noun = symbols.count == 1 ? "symbol" : "symbols"
+            return "The reader's enum `\(enumName.fullName)` at \(place) lacks the writer's \(noun) \(list) and has no default symbol."
+        case .missingBranch(let writer, let nearMiss):
+            var text = "The reader's union at \(place) has no branch that can read the writer's \(writer)"
+            if let nearMiss {
+                text += "; branch \(nearMiss.branch) (\(nearMiss.branchType)) matches it but: \(nearMiss.reason.message)"
+            } else {
+                text += "."
+            }
+            return text
+        case .fixedSize(let name, let reader, let writer):
+            return "The reader's fixed `\(name.fullName)` at \(place) has size \(reader), but the writer's has size \(writer)."
+        }
+    }
+
+    var hint: String? {
+        switch detail {
+        case .missingDefault(let field):
+            return "Add a default to field `\(field)` (for an optional field: type [\"null\", ...] with \"default\": null)."
+        case .typeMismatch(let reader, let writer):
+            return "Keep the writer's type (\(writer)) or a type it promotes to; Avro promotes only int to long/float/double, long to float/double, float to double, and string to/from bytes. The reader has \(reader)."
+        case .nameMismatch(_, let reader, let writer):
+            return "Keep the name `\(writer.name)`, or add the alias \"\(writer.fullName)\" to `\(reader.fullName)`."
+        case .missingSymbols(let enumName, let symbols):
+            return "Add \(symbols.map { "`\($0)`" }.joined(separator: ", ")) to enum `\(enumName.name)`, or give it a \"default\" symbol for unknown ones."
+        case .missingBranch(let writer, let nearMiss):
+            if let nearMiss, let inner = nearMiss.reason.hint { return inner }
+            return "Add \(writer) as a branch of the reader's union."
+        case .fixedSize(let name, _, let writer):
+            return "Keep size \(writer) for fixed `\(name.name)`; a fixed type cannot change size."
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Testing
+import JSONValue
+@testable import Avro
+
+@Suite struct AvroCompatibilityRuleTests {
+    private func reasons(reader: AvroSchema, writer: AvroSchema) -> [AvroIncompatibility] {
+        AvroCompatibility.check(reader: Build.parsed(reader), writer: Build.parsed(writer))
+    }
+
+    @Test func primitivePromotionsFollowTheSpecification() {
+        let primitives: [AvroSchema] = [.null, .boolean, .int(nil), .long(nil), .float, .double, .bytes(nil), .string(nil)]
+        let allowed: Set<String> = ["int>long", "int>float", "int>double", "long>float", "long>double",
+                                    "float>double", "string>bytes", "bytes>string"]
+        for writer in primitives {
+            for reader in primitives {
+                let found = reasons(reader: reader, writer: writer)
+                let expectCompatible = reader.typeName == writer.typeName || allowed.contains("\(writer.typeName)>\(reader.typeName)")
+                #expect(found.isEmpty == expectCompatible, "\(writer.typeName) read as \(reader.typeName)")
+                if !expectCompatible {
+                    #expect(found.map(\.type) == [.typeMismatch])
+                    #expect(found.first?.location == "/")
+                }
+            }
+        }
+    }
+
+    @Test func missingReaderFieldWithoutDefaultNamesTheField() {
+        let writer = Build.record("Order", Build.field("id", .long(nil)))
+        let reader = Build.record("Order", Build.field("id", .long(nil)), Build.field("coupon_code", .string(nil)))
+        let found = reasons(reader: reader, writer: writer)
+        #expect(found.count == 1)
+        #expect(found.first?.type == .readerFieldMissingDefaultValue)
+        #expect(found.first?.location == "/fields/1")
+        #expect(found.first?.message.contains("`coupon_code`") == true)
+        #expect(found.first?.hint?.contains("Add a default to field `coupon_code`") == true)
+
+        let withDefault = Build.record("Order", Build.field("id", .long(nil)),
+                                       Build.field("coupon_code", .union([.null, .string(nil)]), default: .null))
+        #expect(reasons(reader: withDefault, writer: writer).isEmpty)
+        // Dropping a field is always readable: the reader skips what it does not know.
+        #expect(reasons(reader: writer, writer: withDefault).isEmpty)
+    }
+
+    @Test func readerFieldAliasesMatchButWriterAliasesDoNot() {
+        let old = Build.record("R", Build.field("time", .long(nil)))
+        let renamed = Build.record("R", Build.field("date", .long(nil), aliases: ["time"]))
+        #expect(reasons(reader: renamed, writer: old).isEmpty)
+        let found = reasons(reader: old, writer: renamed)
+        #expect(found.map(\.type) == [.readerFieldMissingDefaultValue])
+    }
+
+    @Test func namedTypesMatchByUnqualifiedNameOrReaderAlias() {
+        #expect(reasons(reader: Build.fixed("a.Hash", size: 16), writer: Build.fixed("b.Hash", size: 16)).isEmpty)
+        #expect(reasons(reader: Build.enumeration("New", ["A"], aliases: ["Old"]), writer: Build.enumeration("Old", ["A"])).isEmpty)
+        #expect(reasons(reader: Build.record("ns2.New", aliases: ["ns1.Old"]), writer: Build.record("ns1.Old")).isEmpty)
+        // An alias must name the writer's full name; "ns2.Old" is not "ns1.Old".
+        let found = reasons(reader: Build.record("ns2.New", aliases: ["ns2.Old"]), writer: Build.record("ns1.Old"))
+        #expect(found.map(\.type) == [.nameMismatch])
+        #expect(found.first?.location == "/name")
+        #expect(found.first?.hint?.contains("\"ns1.Old\"") == true)
+    }
+
+    @Test func enumSymbolsMissingFromReaderFailUnlessItHasADefault() {
+        let writer = Build.enumeration("Suit", ["HEARTS", "SPADES", "CLUBS", "DIAMONDS"])
+        let found = reasons(reader: Build.enumeration("Suit", ["HEARTS", "CLUBS"]), writer: writer)
+        #expect(found.map(\.type) == [.missingEnumSymbols])
+        #expect(found.first?.location == "/symbols")
+        #expect(found.first?.message.contains("`SPADES`, `DIAMONDS`") == true)
+        #expect(reasons(reader: Build.enumeration("Suit", ["HEARTS", "UNKNOWN"], default: "UNKNOWN"), writer: writer).isEmpty)
+        #expect(reasons(reader: writer, writer: Build.enumeration("Suit", ["HEARTS"])).isEmpty)
+    }
+
+    @Test func fixedNeedsSameSizeAndName() {
+        let found = reasons(reader: Build.fixed("F", size: 4), writer: Build.fixed("G", size: 8))
+        #expect(found.map(\.type) == [.nameMismatch, .fixedSizeMismatch])
+        #expect(found.map(\.location) == ["/name", "/size"])
+    }
+
+    @Test func unionsInEveryDirection() {
+        let nullableInt = AvroSchema.union([.null, .int(nil)])
+        // Non-union writer into a reader union: some branch must read it.
+        #expect(reasons(reader: nullableInt, writer: .int(nil)).isEmpty)
+        #expect(reasons(reader: .union([.null, .long(nil)]), writer: .int(nil)).isEmpty)
+        let noBranch = reasons(reader: nullableInt, writer: .string(nil))
+        #expect(noBranch.map(\.type) == [.missingUnionBranch])
+        #expect(noBranch.first?.location == "/")
+        // Union writer into a non-union reader: every writer branch must be readable, each reported at its index.
+        let fromUnion = reasons(reader: .int(nil), writer: nullableInt)
+        #expect(fromUnion.map(\.type) == [.typeMismatch])
+        #expect(fromUnion.first?.location == "/0")
+        #expect(reasons(reader: .long(nil), writer: .union([.int(nil), .long(nil)])).isEmpty)
+        // Union to union: each writer branch needs a reader branch.
+        let lacking = reasons(reader: .union([.int(nil)]), writer: .union([.int(nil), .string(nil), .boolean]))
+        #expect(lacking.map(\.type) == [.missingUnionBranch, .missingUnionBranch])
+        #expect(lacking.map(\.location) == ["/1", "/2"])
+        #expect(reasons(reader: .union([]), writer: .union([])).isEmpty)
+    }
+
+    @Test func readerUnionPicksTheBranchByNameNotByStructure() {
+        let xy = [Build.field("x", .double), Build.field("y", .double)]
+        let writer = AvroSchema.record(AvroRecord(name: AvroName(fullName: "written.Point"), fields: xy))
+        let point2D = AvroSchema.record(AvroRecord(name: AvroName(fullName: "Point2D"), fields: xy))
+        let point = AvroSchema.record(AvroRecord(name: AvroName(fullName: "Point"), fields: xy + [Build.field("z", .double)]))
+        let found = reasons(reader: .union([.null, point, point2D]), writer: writer)
+        #expect(found.map(\.type) == [.missingUnionBranch])
+        // The near miss is explained: branch 1 matched by name but its field z has no default.
+        #expect(found.first?.message.contains("branch 1") == true)
+        #expect(found.first?.message.contains("`z`") == true)
+        #expect(found.first?.hint?.contains("`z`") == true)
+    }
+
+    @Test func nestedLocationsFollowJavaAvro() {
+        let reader = Build.record("R",
+            Build.field("tags", .array(.int(nil))),
+            Build.field("attributes", .map(.string(nil))),
+            Build.field("choice", .union([.boolean])))
+        let writer = Build.record("R",
+            Build.field("tags", .array(.long(nil))),
+            Build.field("attributes", .map(.boolean)),
+            Build.field("choice", .union([.boolean, .double])))
+        let found = reasons(reader: reader, writer: writer)
+        #expect(found.map(\.location) == ["/fields/0/type/items", "/fields/1/type/values", "/fields/2/type/1"])
+        #expect(found.map(\.type) == [.typeMismatch, .typeMismatch, .missingUnionBranch])
+        #expect(found.first?.message.contains("`tags[]`") == true)
+    }
+
+    @Test func recursiveTypesTerminateAndStillReportFailures() {
+        let readerList = Build.record("List", Build.field("head", .int(nil)), Build.field("tail", .union([.null, .reference(AvroName(fullName: "List"))])))
+        let writerList = Build.record("List", Build.field("head", .long(nil)), Build.field("tail", .union([.null, .reference(AvroName(fullName: "List"))])))
+        let found = reasons(reader: readerList, writer: writerList)
+        #expect(found.map(\.type) == [.typeMismatch])
+        #expect(found.first?.location == "/fields/0/type")
+        #expect(reasons(reader: readerList, writer: readerList).isEmpty)
+    }
+
+    @Test func aNamedPairSeenTwiceIsReportedAtBothPlaces() {
+        let readerAddress = Build.record("Address", Build.field("zip", .int(nil)))
+        let writerAddress = Build.record("Address", Build.field("zip", .string(nil)))
+        let addressRef = AvroSchema.reference(AvroName(fullName: "Address"))
+        let reader = Build.record("Customer", Build.field("home", readerAddress), Build.field("work", addressRef))
+        let writer = Build.record("Customer", Build.field("home", writerAddress), Build.field("work", addressRef))
+        let found = reasons(reader: reader, writer: writer)
+        #expect(found.map(\.location) == ["/fields/0/type/fields/0/type", "/fields/1/type/fields/0/type"])
+        #expect(found.last?.message.contains("`work.zip`") == true)
+    }
+
+    @Test func logicalTypesDeferToTheirUnderlyingTypesExceptDecimals() {
+        #expect(reasons(reader: .long(.timestampMillis), writer: .int(.date)).isEmpty)
+        #expect(reasons(reader: .string(nil), writer: .string(.uuid)).isEmpty)
+        #expect(reasons(reader: .int(.date), writer: .long(.timestampMillis)).map(\.type) == [.typeMismatch])
+        let bytesDecimal = AvroSchema.bytes(.decimal(precision: 4, scale: 2))
+        #expect(reasons(reader: bytesDecimal, writer: Build.fixed("D", size: 2, logical: .decimal(precision: 4, scale: 2))).isEmpty)
+        #expect(reasons(reader: bytesDecimal, writer: Build.fixed("D", size: 2, logical: .decimal(precision: 4, scale: 4))).map(\.type) == [.typeMismatch])
+        #expect(reasons(reader: .bytes(.decimal(precision: 9, scale: 1)), writer: bytesDecimal).isEmpty)
+    }
+}
