@@ -72,7 +72,8 @@ struct AvroResolutionChecker {
             checkRecordPair(reader: readerRecord, writer: writerRecord)
         default:
             if AvroSchemaMatch.promotes(writer, to: reader) { return }
-            report(.typeMismatch(reader: AvroSchemaMatch.describe(reader), writer: AvroSchemaMatch.describe(writer)))
+            report(.typeMismatch(reader: AvroSchemaMatch.describe(reader), writer: AvroSchemaMatch.describe(writer),
+                                 readableAs: AvroSchemaMatch.readerTypes(for: writer)))
         }
     }
 

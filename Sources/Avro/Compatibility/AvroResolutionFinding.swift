@@ -8,7 +8,8 @@ struct AvroResolutionFinding: Sendable {
 
     indirect enum Detail: Sendable {
         case missingDefault(field: String)
-        case typeMismatch(reader: String, writer: String)
+        /// `readableAs`: the reader types that could read the writer's type (itself and its promotions).
+        case typeMismatch(reader: String, writer: String, readableAs: [String])
         case nameMismatch(kind: String, reader: AvroName, writer: AvroName)
         case missingSymbols(enumName: AvroName, symbols: [String])
         case missingBranch(writer: String, nearMiss: NearMiss?)
@@ -46,7 +47,7 @@ struct AvroResolutionFinding: Sendable {
         switch detail {
         case .missingDefault(let field):
             return "Field `\(steps.fieldPath ?? field)` exists only in the reader and has no default, so the reader has no value for it when reading the writer's data."
-        case .typeMismatch(let reader, let writer):
+        case .typeMismatch(let reader, let writer, _):
             return "The reader's \(reader) at \(place) cannot read the writer's \(writer)."
         case .nameMismatch(let kind, let reader, let writer):
             return "The reader's \(kind) `\(reader.fullName)` at \(place) does not match the writer's \(kind) `\(writer.fullName)`: the names differ and no reader alias names `\(writer.fullName)`."
@@ -57,7 +58,7 @@ struct AvroResolutionFinding: Sendable {
         case .missingBranch(let writer, let nearMiss):
             var text = "The reader's union at \(place) has no branch that can read the writer's \(writer)"
             if let nearMiss {
-                text += "; branch \(nearMiss.branch) (\(nearMiss.branchType)) matches it but: \(nearMiss.reason.message)"
+                text += "; branch \(nearMiss.branch) (\(nearMiss.branchType)) is the one that matches it, but: \(nearMiss.reason.message)"
             } else {
                 text += "."
             }
@@ -70,9 +71,15 @@ struct AvroResolutionFinding: Sendable {
     var hint: String? {
         switch detail {
         case .missingDefault(let field):
-            return "Add a default to field `\(field)` (for an optional field: type [\"null\", ...] with \"default\": null)."
-        case .typeMismatch(let reader, let writer):
-            return "Keep the writer's type (\(writer)) or a type it promotes to; Avro promotes only int to long/float/double, long to float/double, float to double, and string to/from bytes. The reader has \(reader)."
+            return "Add a default to field `\(steps.fieldPath ?? field)` (for an optional field: type [\"null\", ...] with \"default\": null)."
+        case .typeMismatch(_, let writer, let readableAs):
+            let subject = steps.fieldPath.map { "field `\($0)`" } ?? "the reader"
+            if steps.isInsideWriterUnion {
+                if writer == "null" { return "Make \(subject) nullable (a union with \"null\"), as the writer's is." }
+                return "The writer's type is a union; make \(subject) a union with a branch that reads \(writer) (\(Self.list(readableAs)))."
+            }
+            if readableAs.count == 1 { return "Give \(subject) the writer's type, \(writer)." }
+            return "Give \(subject) a type that can read the writer's \(writer): \(Self.list(readableAs))."
         case .nameMismatch(_, let reader, let writer):
             return "Keep the name `\(writer.name)`, or add the alias \"\(writer.fullName)\" to `\(reader.fullName)`."
         case .missingSymbols(let enumName, let symbols):
@@ -83,5 +90,12 @@ struct AvroResolutionFinding: Sendable {
         case .fixedSize(let name, _, let writer):
             return "Keep size \(writer) for fixed `\(name.name)`; a fixed type cannot change size."
         }
+    }
+
+    /// "a", "a or b", "a, b or c".
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        return items.dropLast().joined(separator: ", ") + " or " + last
     }
 }

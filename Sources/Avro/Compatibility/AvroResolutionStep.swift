@@ -73,6 +73,9 @@ extension Array where Element == AvroResolutionStep {
         return subject
     }
 
+    /// Whether the innermost field's writer type is a union (so the failing writer type is one of its branches).
+    var isInsideWriterUnion: Bool { lastWriterBranchAfterField != nil }
+
     /// The writer union branch being checked, when it belongs to the innermost field rather than an outer one.
     private var lastWriterBranchAfterField: Int? {
         for step in reversed() {

@@ -16,6 +16,18 @@ enum AvroSchemaMatch {
         }
     }
 
+    /// Reader types able to read what `writer` wrote, for hints: the type itself and its promotions.
+    static func readerTypes(for writer: AvroSchema) -> [String] {
+        switch writer {
+        case .int: return ["int", "long", "float", "double"]
+        case .long: return ["long", "float", "double"]
+        case .float: return ["float", "double"]
+        case .string: return ["string", "bytes"]
+        case .bytes: return ["bytes", "string"]
+        default: return [describe(writer)]
+        }
+    }
+
     /// The Decimal section: "two schemas that are decimal logical types match if their scales and precisions
     /// match", whatever their underlying bytes/fixed type, name or size.
     static func decimalsAgree(_ reader: AvroSchema, _ writer: AvroSchema) -> Bool {
