@@ -21,6 +21,8 @@ extension AvroJSONReader {
             repeat {
                 let field = try fieldIndex(info, fieldCount, hint: next)
                 if field < next { return false }
+                // A gap without defaults may still be filled by keys further on.
+                for gap in next..<field where info.defaultJSON[gap] == nil { return false }
                 while next < field {
                     try appendDefault(info, next, into: &out)
                     next += 1

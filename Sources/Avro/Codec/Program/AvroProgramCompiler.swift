@@ -82,19 +82,21 @@ struct AvroProgramCompiler {
             return index
         case .record(let record):
             if let existing = compiledNames[record.name.fullName] { return existing }
-            let index = append(AvroOp(kind: .record))
-            compiledNames[record.name.fullName] = index
-            var fieldOps: [Int32] = []
-            for field in record.fields { fieldOps.append(try compile(field.type)) }
-            let start = Int32(children.count)
-            children.append(contentsOf: fieldOps)
+            // Registered before its fields compile, so fields can refer back to it.
             records.append(AvroRecordInfo(
                 name: record.name,
                 fieldNames: record.fields.map(\.name),
                 fieldKeys: record.fields.map { Array($0.name.utf8) },
                 defaultJSON: record.fields.map { field in field.defaultValue.map { Array($0.serialized().utf8) } },
                 defaultBinary: Array(repeating: nil, count: record.fields.count)))
-            ops[Int(index)] = AvroOp(kind: .record, a: start, b: Int32(fieldOps.count), c: Int32(records.count - 1))
+            let info = Int32(records.count - 1)
+            let index = append(AvroOp(kind: .record, c: info))
+            compiledNames[record.name.fullName] = index
+            var fieldOps: [Int32] = []
+            for field in record.fields { fieldOps.append(try compile(field.type)) }
+            let start = Int32(children.count)
+            children.append(contentsOf: fieldOps)
+            ops[Int(index)] = AvroOp(kind: .record, a: start, b: Int32(fieldOps.count), c: info)
             return index
         case .enumeration(let enumeration):
             if let existing = compiledNames[enumeration.name.fullName] { return existing }
