@@ -29,17 +29,33 @@ enum CompatibilityBench {
         let pairsPerRun = warm.checkedVersions.count * level.directions.count
         var failures = 0
         let clock = ContinuousClock()
+        let cpuBefore = processCPUSeconds()
         let elapsed = clock.measure {
             for _ in 0..<iterations {
                 failures += AvroCompatibility.check(level: level, newSchema: newSchema, previous: previous).failures.count
             }
         }
+        let cpu = processCPUSeconds().flatMap { after in cpuBefore.map { after - $0 } }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let pairs = Double(pairsPerRun * iterations)
         print(label)
         print("  fields: \(finalFieldCount), previous versions: \(previous.count), pairs per check: \(pairsPerRun), failing pairs per check: \(failures / iterations)")
         print("  one \(level.rawValue) check: \(format(seconds / Double(iterations) * 1000)) ms; per pair: \(format(seconds / pairs * 1_000_000)) us; \(Int(pairs / seconds)) pair checks/s")
-        print("  total: \(iterations) runs in \(format(seconds * 1000)) ms")
+        print("  total: \(iterations) runs in \(format(seconds * 1000)) ms wall")
+        // On a shared machine wall time includes waiting for a core; CPU time is the work itself.
+        if let cpu {
+            print("  CPU time: \(format(cpu * 1000)) ms; per pair: \(format(cpu / pairs * 1_000_000)) us CPU; \(Int(pairs / cpu)) pair checks per CPU-second")
+        }
+    }
+
+    private static func processCPUSeconds() -> Double? {
+        #if canImport(Glibc)
+        var now = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now) == 0 else { return nil }
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        #else
+        return nil
+        #endif
     }
 
     private static func format(_ value: Double) -> String {

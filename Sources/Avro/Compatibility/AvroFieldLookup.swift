@@ -1,7 +1,8 @@
 /// Finds the writer field a reader field reads from.
 ///
-/// Evolving schemas mostly append fields, so the field at the same index is tried first; a name index is
-/// built only when that guess misses on a record large enough for linear search to hurt.
+/// Evolving schemas mostly append fields, so the field at the same index is tried first. Field names are
+/// mostly small strings, which compare in a couple of instructions, so a linear scan beats hashing until
+/// records get large; only then is a name index built.
 struct AvroFieldLookup {
     private let fields: [AvroField]
     private var byName: [String: Int]?
@@ -10,17 +11,18 @@ struct AvroFieldLookup {
         self.fields = fields
     }
 
-    mutating func field(named name: String, aliases: [String], expectedAt index: Int) -> AvroField? {
-        if index < fields.count, fields[index].name == name { return fields[index] }
-        if let found = position(of: name) { return fields[found] }
+    /// The writer field's index (an index, not the field: copying a field costs a retain per attribute).
+    mutating func position(named name: String, aliases: [String], expectedAt index: Int) -> Int? {
+        if index < fields.count, fields[index].name == name { return index }
+        if let found = position(of: name) { return found }
         for alias in aliases {
-            if let found = position(of: alias) { return fields[found] }
+            if let found = position(of: alias) { return found }
         }
         return nil
     }
 
     private mutating func position(of name: String) -> Int? {
-        if fields.count <= 8 { return fields.firstIndex { $0.name == name } }
+        if fields.count <= 64 { return fields.firstIndex { $0.name == name } }
         if byName == nil {
             var index: [String: Int] = [:]
             index.reserveCapacity(fields.count)

@@ -9,18 +9,7 @@ struct AvroResolutionChecker {
     let writerNames: AvroSchemaSet
     private(set) var findings: [AvroResolutionFinding] = []
     private var steps: [AvroResolutionStep] = []
-    private var recordPairs: [RecordPair: PairState] = [:]
-
-    private struct RecordPair: Hashable {
-        var reader: String
-        var writer: String
-    }
-
-    private enum PairState {
-        case inProgress
-        /// Findings with steps relative to where the pair was first checked.
-        case done([AvroResolutionFinding])
-    }
+    private var recordPairs = AvroRecordPairMemo()
 
     init(readerNames: AvroSchemaSet, writerNames: AvroSchemaSet) {
         self.readerNames = readerNames
@@ -99,7 +88,7 @@ struct AvroResolutionChecker {
     }
 
     private mutating func checkRecordPair(reader: AvroRecord, writer: AvroRecord) {
-        let pair = RecordPair(reader: reader.name.fullName, writer: writer.name.fullName)
+        let pair = AvroRecordPairMemo.Pair(reader: reader.name, writer: writer.name)
         switch recordPairs[pair] {
         case .inProgress:
             return
@@ -109,7 +98,7 @@ struct AvroResolutionChecker {
         case nil:
             break
         }
-        recordPairs[pair] = .inProgress
+        recordPairs.set(.inProgress, for: pair)
         let firstFinding = findings.count
         let base = steps.count
 
@@ -119,21 +108,22 @@ struct AvroResolutionChecker {
         let relative = findings[firstFinding...].map {
             AvroResolutionFinding(steps: Array($0.steps.dropFirst(base)), detail: $0.detail)
         }
-        recordPairs[pair] = .done(relative)
+        recordPairs.set(.done(relative), for: pair)
     }
 
     /// Reader fields are matched to writer fields by name, then by the reader field's aliases (the writer's
     /// aliases play no part). Writer fields the reader lacks are skipped, which is always allowed.
     private mutating func checkFields(reader: AvroRecord, writer: AvroRecord) {
         var lookup = AvroFieldLookup(writer.fields)
-        for (index, field) in reader.fields.enumerated() {
-            steps.append(.field(index: index, name: field.name))
-            if let writerField = lookup.field(named: field.name, aliases: field.aliases, expectedAt: index) {
+        for index in reader.fields.indices {
+            let name = reader.fields[index].name
+            steps.append(.field(index: index, name: name))
+            if let writerIndex = lookup.position(named: name, aliases: reader.fields[index].aliases, expectedAt: index) {
                 steps.append(.type)
-                check(reader: field.type, writer: writerField.type)
+                check(reader: reader.fields[index].type, writer: writer.fields[writerIndex].type)
                 steps.removeLast()
-            } else if field.defaultValue == nil {
-                report(.missingDefault(field: field.name))
+            } else if reader.fields[index].defaultValue == nil {
+                report(.missingDefault(field: name))
             }
             steps.removeLast()
         }
@@ -146,16 +136,14 @@ struct AvroResolutionChecker {
     /// Java decoder does; then the first branch that matches by kind, promotion, unqualified name or alias.
     /// Matching by structure alone (a differently named record with the same fields) is not resolution.
     private mutating func checkUnion(readerBranches: [AvroSchema], writer: AvroSchema) {
-        let resolved = readerBranches.map { readerNames.resolve($0) }
-        let chosen = resolved.firstIndex { AvroSchemaMatch.matchesExactly($0, writer) }
-            ?? resolved.firstIndex { AvroSchemaMatch.matches(reader: $0, writer: writer) }
-        guard let chosen else {
+        guard let chosen = chooseBranch(readerBranches, for: writer) else {
             report(.missingBranch(writer: AvroSchemaMatch.describe(writer), nearMiss: nil))
             return
         }
+        let branch = readerNames.resolve(readerBranches[chosen])
         let firstFinding = findings.count
         steps.append(.readerBranch(chosen))
-        check(reader: resolved[chosen], writer: writer)
+        check(reader: branch, writer: writer)
         steps.removeLast()
         guard findings.count > firstFinding else { return }
 
@@ -163,8 +151,18 @@ struct AvroResolutionChecker {
         let reason = findings[firstFinding]
         findings.removeSubrange(firstFinding...)
         let nearMiss = AvroResolutionFinding.NearMiss(
-            branch: chosen, branchType: AvroSchemaMatch.describe(resolved[chosen]), reason: reason)
+            branch: chosen, branchType: AvroSchemaMatch.describe(branch), reason: reason)
         report(.missingBranch(writer: AvroSchemaMatch.describe(writer), nearMiss: nearMiss))
+    }
+
+    private func chooseBranch(_ branches: [AvroSchema], for writer: AvroSchema) -> Int? {
+        for index in branches.indices where AvroSchemaMatch.matchesExactly(readerNames.resolve(branches[index]), writer) {
+            return index
+        }
+        for index in branches.indices where AvroSchemaMatch.matches(reader: readerNames.resolve(branches[index]), writer: writer) {
+            return index
+        }
+        return nil
     }
 
     // MARK: - Reporting
