@@ -25,6 +25,7 @@ struct SchemaParser {
     /// Parses one document; a reference may repeat a definition an earlier reference already made (a shared
     /// dependency listed twice), provided it is identical.
     mutating func parseDocument(_ json: JSONValue, isReference: Bool) throws(AvroSchemaError) -> AvroSchema {
+        try DuplicateKeyCheck.check(json)
         self.isReference = isReference
         documentDeclared = []
         let root = try parse(json, namespace: nil, path: .root)

@@ -140,3 +140,12 @@ import Testing
                        at: "/fields/0/default/a~1b~0c", mentioning: "invalid default")
     }
 }
+
+@Suite struct DuplicateKeyTests {
+    @Test func repeatedKeysAreRejectedWherever() {
+        expectRejected(#"{"type":"record","name":"A","name":"B","fields":[]}"#, at: "/name", mentioning: "more than once")
+        expectRejected(#"{"type":"int","x":1,"x":2}"#, at: "/x", mentioning: "more than once")
+        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"int"},"default":{"k":1,"k":2}}]}"#,
+                       at: "/fields/0/default/k", mentioning: "more than once")
+    }
+}
