@@ -10,6 +10,11 @@ struct AvroResolutionChecker {
     private(set) var findings: [AvroResolutionFinding] = []
     private var steps: [AvroResolutionStep] = []
     private var recordPairs = AvroRecordPairMemo()
+    private var depth = 0
+
+    /// Nested `check` calls allowed before giving up. Named types referenced in a chain nest without bound in
+    /// the text's JSON depth, so without a limit a hostile schema could exhaust the stack.
+    static let maxDepth = 400
 
     init(readerNames: AvroSchemaSet, writerNames: AvroSchemaSet) {
         self.readerNames = readerNames
@@ -17,6 +22,12 @@ struct AvroResolutionChecker {
     }
 
     mutating func check(reader: AvroSchema, writer: AvroSchema) {
+        guard depth < Self.maxDepth else {
+            report(.tooDeep(limit: Self.maxDepth))
+            return
+        }
+        depth += 1
+        defer { depth -= 1 }
         let reader = readerNames.resolve(reader)
         let writer = writerNames.resolve(writer)
 

@@ -14,6 +14,8 @@ struct AvroResolutionFinding: Sendable {
         case missingSymbols(enumName: AvroName, symbols: [String])
         case missingBranch(writer: String, nearMiss: NearMiss?)
         case fixedSize(name: AvroName, reader: Int, writer: Int)
+        /// Nesting beyond the checker's limit: reported as a mismatch so an unchecked schema is never accepted.
+        case tooDeep(limit: Int)
     }
 
     /// The reader union branch that matched the writer's type by kind or name but could not read it.
@@ -35,6 +37,7 @@ struct AvroResolutionFinding: Sendable {
         case .missingSymbols: return .missingEnumSymbols
         case .missingBranch: return .missingUnionBranch
         case .fixedSize: return .fixedSizeMismatch
+        case .tooDeep: return .typeMismatch
         }
     }
 
@@ -65,6 +68,8 @@ struct AvroResolutionFinding: Sendable {
             return text
         case .fixedSize(let name, let reader, let writer):
             return "The reader's fixed `\(name.fullName)` at \(place) has size \(reader), but the writer's has size \(writer)."
+        case .tooDeep(let limit):
+            return "The schemas nest more than \(limit) levels deep at \(place); the check stops there and does not accept them."
         }
     }
 
@@ -89,6 +94,8 @@ struct AvroResolutionFinding: Sendable {
             return "Add \(writer) as a branch of the reader's union."
         case .fixedSize(let name, _, let writer):
             return "Keep size \(writer) for fixed `\(name.name)`; a fixed type cannot change size."
+        case .tooDeep:
+            return "Flatten the schema: fewer nested records, arrays and maps."
         }
     }
 

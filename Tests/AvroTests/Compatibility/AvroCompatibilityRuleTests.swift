@@ -154,3 +154,27 @@ import JSONValue
         #expect(reasons(reader: .bytes(.decimal(precision: 9, scale: 1)), writer: bytesDecimal).isEmpty)
     }
 }
+
+@Suite struct AvroCompatibilityDepthTests {
+    /// Named types used by reference chain without bound in JSON depth: here each side defines R0...R1000 in
+    /// fields the other side lacks (so they are not compared there), then compares R1000 with R1000.
+    /// The checker must stop, not overflow the stack, and must not call the pair compatible.
+    @Test func referenceChainsDeeperThanTheLimitAreRejectedNotCrashed() {
+        func side(_ prefix: String) -> AvroParsedSchema {
+            var fields = [AvroField(name: "\(prefix)0", type: Build.record("R0", Build.field("v", .int(nil))), defaultValue: .null)]
+            for level in 1...1_000 {
+                let record = Build.record("R\(level)", Build.field("inner", .reference(AvroName(fullName: "R\(level - 1)"))))
+                fields.append(AvroField(name: "\(prefix)\(level)", type: record, defaultValue: .null))
+            }
+            fields.append(AvroField(name: "top", type: .reference(AvroName(fullName: "R1000"))))
+            return Build.parsed(.record(AvroRecord(name: AvroName(fullName: "Root"), fields: fields)))
+        }
+        let found = AvroCompatibility.check(reader: side("a"), writer: side("b"))
+        #expect(found.count == 1)
+        #expect(found.first?.type == .typeMismatch)
+        #expect(found.first?.message.contains("levels deep") == true)
+
+        let shallow = Build.parsed(Build.record("Root", Build.field("a", Build.record("A", Build.field("b", .int(nil))))))
+        #expect(AvroCompatibility.check(reader: shallow, writer: shallow).isEmpty)
+    }
+}
