@@ -3,14 +3,14 @@ import JSONValue
 import Avro
 
 @Suite struct AvroCompatibilityLevelTests {
-    private let v1 = Build.parsed(Build.record("User", Build.field("id", .long(nil))))
+    private let v1 = SchemaBuilder.parsed(SchemaBuilder.record("User", SchemaBuilder.field("id", .long(nil))))
     /// Adds a field with a default: readable in both directions with v1.
-    private let v2 = Build.parsed(Build.record("User", Build.field("id", .long(nil)),
-                                               Build.field("email", .union([.null, .string(nil)]), default: .null)))
+    private let v2 = SchemaBuilder.parsed(SchemaBuilder.record("User", SchemaBuilder.field("id", .long(nil)),
+                                               SchemaBuilder.field("email", .union([.null, .string(nil)]), default: .null)))
     /// Adds a required field: the new schema cannot read v1/v2 data, but they can read its data.
-    private let v3 = Build.parsed(Build.record("User", Build.field("id", .long(nil)),
-                                               Build.field("email", .union([.null, .string(nil)]), default: .null),
-                                               Build.field("name", .string(nil))))
+    private let v3 = SchemaBuilder.parsed(SchemaBuilder.record("User", SchemaBuilder.field("id", .long(nil)),
+                                               SchemaBuilder.field("email", .union([.null, .string(nil)]), default: .null),
+                                               SchemaBuilder.field("name", .string(nil))))
 
     @Test func nonTransitiveLevelsCheckOnlyTheLatestVersion() {
         let backward = AvroCompatibility.check(level: .backward, newSchema: v3, previous: [v1, v2])
@@ -49,7 +49,8 @@ import Avro
 
     /// The shared Karapace level cases.
     @Test func conformanceLevels() throws {
-        guard let corpus = try ConformanceCorpus.load("avro-compatibility-levels.json") else { return }
+        guard let text = try SharedCorpus.text("conformance/avro-compatibility-levels.json") else { return }
+        let corpus = try JSONParser.parse(text)
         let cases = corpus.arrayValue ?? []
         var passed = 0, applicable = 0
         for entry in cases {

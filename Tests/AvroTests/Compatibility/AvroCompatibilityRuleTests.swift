@@ -4,7 +4,7 @@ import JSONValue
 
 @Suite struct AvroCompatibilityRuleTests {
     private func reasons(reader: AvroSchema, writer: AvroSchema) -> [AvroIncompatibility] {
-        AvroCompatibility.check(reader: Build.parsed(reader), writer: Build.parsed(writer))
+        AvroCompatibility.check(reader: SchemaBuilder.parsed(reader), writer: SchemaBuilder.parsed(writer))
     }
 
     @Test func primitivePromotionsFollowTheSpecification() {
@@ -25,8 +25,8 @@ import JSONValue
     }
 
     @Test func missingReaderFieldWithoutDefaultNamesTheField() {
-        let writer = Build.record("Order", Build.field("id", .long(nil)))
-        let reader = Build.record("Order", Build.field("id", .long(nil)), Build.field("coupon_code", .string(nil)))
+        let writer = SchemaBuilder.record("Order", SchemaBuilder.field("id", .long(nil)))
+        let reader = SchemaBuilder.record("Order", SchemaBuilder.field("id", .long(nil)), SchemaBuilder.field("coupon_code", .string(nil)))
         let found = reasons(reader: reader, writer: writer)
         #expect(found.count == 1)
         #expect(found.first?.type == .readerFieldMissingDefaultValue)
@@ -34,44 +34,44 @@ import JSONValue
         #expect(found.first?.message.contains("`coupon_code`") == true)
         #expect(found.first?.hint?.contains("Add a default to field `coupon_code`") == true)
 
-        let withDefault = Build.record("Order", Build.field("id", .long(nil)),
-                                       Build.field("coupon_code", .union([.null, .string(nil)]), default: .null))
+        let withDefault = SchemaBuilder.record("Order", SchemaBuilder.field("id", .long(nil)),
+                                       SchemaBuilder.field("coupon_code", .union([.null, .string(nil)]), default: .null))
         #expect(reasons(reader: withDefault, writer: writer).isEmpty)
         // Dropping a field is always readable: the reader skips what it does not know.
         #expect(reasons(reader: writer, writer: withDefault).isEmpty)
     }
 
     @Test func readerFieldAliasesMatchButWriterAliasesDoNot() {
-        let old = Build.record("R", Build.field("time", .long(nil)))
-        let renamed = Build.record("R", Build.field("date", .long(nil), aliases: ["time"]))
+        let old = SchemaBuilder.record("R", SchemaBuilder.field("time", .long(nil)))
+        let renamed = SchemaBuilder.record("R", SchemaBuilder.field("date", .long(nil), aliases: ["time"]))
         #expect(reasons(reader: renamed, writer: old).isEmpty)
         let found = reasons(reader: old, writer: renamed)
         #expect(found.map(\.type) == [.readerFieldMissingDefaultValue])
     }
 
     @Test func namedTypesMatchByUnqualifiedNameOrReaderAlias() {
-        #expect(reasons(reader: Build.fixed("a.Hash", size: 16), writer: Build.fixed("b.Hash", size: 16)).isEmpty)
-        #expect(reasons(reader: Build.enumeration("New", ["A"], aliases: ["Old"]), writer: Build.enumeration("Old", ["A"])).isEmpty)
-        #expect(reasons(reader: Build.record("ns2.New", aliases: ["ns1.Old"]), writer: Build.record("ns1.Old")).isEmpty)
+        #expect(reasons(reader: SchemaBuilder.fixed("a.Hash", size: 16), writer: SchemaBuilder.fixed("b.Hash", size: 16)).isEmpty)
+        #expect(reasons(reader: SchemaBuilder.enumeration("New", ["A"], aliases: ["Old"]), writer: SchemaBuilder.enumeration("Old", ["A"])).isEmpty)
+        #expect(reasons(reader: SchemaBuilder.record("ns2.New", aliases: ["ns1.Old"]), writer: SchemaBuilder.record("ns1.Old")).isEmpty)
         // An alias must name the writer's full name; "ns2.Old" is not "ns1.Old".
-        let found = reasons(reader: Build.record("ns2.New", aliases: ["ns2.Old"]), writer: Build.record("ns1.Old"))
+        let found = reasons(reader: SchemaBuilder.record("ns2.New", aliases: ["ns2.Old"]), writer: SchemaBuilder.record("ns1.Old"))
         #expect(found.map(\.type) == [.nameMismatch])
         #expect(found.first?.location == "/name")
         #expect(found.first?.hint?.contains("\"ns1.Old\"") == true)
     }
 
     @Test func enumSymbolsMissingFromReaderFailUnlessItHasADefault() {
-        let writer = Build.enumeration("Suit", ["HEARTS", "SPADES", "CLUBS", "DIAMONDS"])
-        let found = reasons(reader: Build.enumeration("Suit", ["HEARTS", "CLUBS"]), writer: writer)
+        let writer = SchemaBuilder.enumeration("Suit", ["HEARTS", "SPADES", "CLUBS", "DIAMONDS"])
+        let found = reasons(reader: SchemaBuilder.enumeration("Suit", ["HEARTS", "CLUBS"]), writer: writer)
         #expect(found.map(\.type) == [.missingEnumSymbols])
         #expect(found.first?.location == "/symbols")
         #expect(found.first?.message.contains("`SPADES`, `DIAMONDS`") == true)
-        #expect(reasons(reader: Build.enumeration("Suit", ["HEARTS", "UNKNOWN"], default: "UNKNOWN"), writer: writer).isEmpty)
-        #expect(reasons(reader: writer, writer: Build.enumeration("Suit", ["HEARTS"])).isEmpty)
+        #expect(reasons(reader: SchemaBuilder.enumeration("Suit", ["HEARTS", "UNKNOWN"], default: "UNKNOWN"), writer: writer).isEmpty)
+        #expect(reasons(reader: writer, writer: SchemaBuilder.enumeration("Suit", ["HEARTS"])).isEmpty)
     }
 
     @Test func fixedNeedsSameSizeAndName() {
-        let found = reasons(reader: Build.fixed("F", size: 4), writer: Build.fixed("G", size: 8))
+        let found = reasons(reader: SchemaBuilder.fixed("F", size: 4), writer: SchemaBuilder.fixed("G", size: 8))
         #expect(found.map(\.type) == [.nameMismatch, .fixedSizeMismatch])
         #expect(found.map(\.location) == ["/name", "/size"])
     }
@@ -97,10 +97,10 @@ import JSONValue
     }
 
     @Test func readerUnionPicksTheBranchByNameNotByStructure() {
-        let xy = [Build.field("x", .double), Build.field("y", .double)]
+        let xy = [SchemaBuilder.field("x", .double), SchemaBuilder.field("y", .double)]
         let writer = AvroSchema.record(AvroRecord(name: AvroName(fullName: "written.Point"), fields: xy))
         let point2D = AvroSchema.record(AvroRecord(name: AvroName(fullName: "Point2D"), fields: xy))
-        let point = AvroSchema.record(AvroRecord(name: AvroName(fullName: "Point"), fields: xy + [Build.field("z", .double)]))
+        let point = AvroSchema.record(AvroRecord(name: AvroName(fullName: "Point"), fields: xy + [SchemaBuilder.field("z", .double)]))
         let found = reasons(reader: .union([.null, point, point2D]), writer: writer)
         #expect(found.map(\.type) == [.missingUnionBranch])
         // The near miss is explained: branch 1 matched by name but its field z has no default.
@@ -110,14 +110,14 @@ import JSONValue
     }
 
     @Test func nestedLocationsFollowJavaAvro() {
-        let reader = Build.record("R",
-            Build.field("tags", .array(.int(nil))),
-            Build.field("attributes", .map(.string(nil))),
-            Build.field("choice", .union([.boolean])))
-        let writer = Build.record("R",
-            Build.field("tags", .array(.long(nil))),
-            Build.field("attributes", .map(.boolean)),
-            Build.field("choice", .union([.boolean, .double])))
+        let reader = SchemaBuilder.record("R",
+            SchemaBuilder.field("tags", .array(.int(nil))),
+            SchemaBuilder.field("attributes", .map(.string(nil))),
+            SchemaBuilder.field("choice", .union([.boolean])))
+        let writer = SchemaBuilder.record("R",
+            SchemaBuilder.field("tags", .array(.long(nil))),
+            SchemaBuilder.field("attributes", .map(.boolean)),
+            SchemaBuilder.field("choice", .union([.boolean, .double])))
         let found = reasons(reader: reader, writer: writer)
         #expect(found.map(\.location) == ["/fields/0/type/items", "/fields/1/type/values", "/fields/2/type/1"])
         #expect(found.map(\.type) == [.typeMismatch, .typeMismatch, .missingUnionBranch])
@@ -125,8 +125,8 @@ import JSONValue
     }
 
     @Test func recursiveTypesTerminateAndStillReportFailures() {
-        let readerList = Build.record("List", Build.field("head", .int(nil)), Build.field("tail", .union([.null, .reference(AvroName(fullName: "List"))])))
-        let writerList = Build.record("List", Build.field("head", .long(nil)), Build.field("tail", .union([.null, .reference(AvroName(fullName: "List"))])))
+        let readerList = SchemaBuilder.record("List", SchemaBuilder.field("head", .int(nil)), SchemaBuilder.field("tail", .union([.null, .reference(AvroName(fullName: "List"))])))
+        let writerList = SchemaBuilder.record("List", SchemaBuilder.field("head", .long(nil)), SchemaBuilder.field("tail", .union([.null, .reference(AvroName(fullName: "List"))])))
         let found = reasons(reader: readerList, writer: writerList)
         #expect(found.map(\.type) == [.typeMismatch])
         #expect(found.first?.location == "/fields/0/type")
@@ -134,11 +134,11 @@ import JSONValue
     }
 
     @Test func aNamedPairSeenTwiceIsReportedAtBothPlaces() {
-        let readerAddress = Build.record("Address", Build.field("zip", .int(nil)))
-        let writerAddress = Build.record("Address", Build.field("zip", .string(nil)))
+        let readerAddress = SchemaBuilder.record("Address", SchemaBuilder.field("zip", .int(nil)))
+        let writerAddress = SchemaBuilder.record("Address", SchemaBuilder.field("zip", .string(nil)))
         let addressRef = AvroSchema.reference(AvroName(fullName: "Address"))
-        let reader = Build.record("Customer", Build.field("home", readerAddress), Build.field("work", addressRef))
-        let writer = Build.record("Customer", Build.field("home", writerAddress), Build.field("work", addressRef))
+        let reader = SchemaBuilder.record("Customer", SchemaBuilder.field("home", readerAddress), SchemaBuilder.field("work", addressRef))
+        let writer = SchemaBuilder.record("Customer", SchemaBuilder.field("home", writerAddress), SchemaBuilder.field("work", addressRef))
         let found = reasons(reader: reader, writer: writer)
         #expect(found.map(\.location) == ["/fields/0/type/fields/0/type", "/fields/1/type/fields/0/type"])
         #expect(found.last?.message.contains("`work.zip`") == true)
@@ -149,8 +149,8 @@ import JSONValue
         #expect(reasons(reader: .string(nil), writer: .string(.uuid)).isEmpty)
         #expect(reasons(reader: .int(.date), writer: .long(.timestampMillis)).map(\.type) == [.typeMismatch])
         let bytesDecimal = AvroSchema.bytes(.decimal(precision: 4, scale: 2))
-        #expect(reasons(reader: bytesDecimal, writer: Build.fixed("D", size: 2, logical: .decimal(precision: 4, scale: 2))).isEmpty)
-        #expect(reasons(reader: bytesDecimal, writer: Build.fixed("D", size: 2, logical: .decimal(precision: 4, scale: 4))).map(\.type) == [.typeMismatch])
+        #expect(reasons(reader: bytesDecimal, writer: SchemaBuilder.fixed("D", size: 2, logical: .decimal(precision: 4, scale: 2))).isEmpty)
+        #expect(reasons(reader: bytesDecimal, writer: SchemaBuilder.fixed("D", size: 2, logical: .decimal(precision: 4, scale: 4))).map(\.type) == [.typeMismatch])
         #expect(reasons(reader: .bytes(.decimal(precision: 9, scale: 1)), writer: bytesDecimal).isEmpty)
     }
 }
@@ -161,20 +161,20 @@ import JSONValue
     /// The checker must stop, not overflow the stack, and must not call the pair compatible.
     @Test func referenceChainsDeeperThanTheLimitAreRejectedNotCrashed() {
         func side(_ prefix: String) -> AvroParsedSchema {
-            var fields = [AvroField(name: "\(prefix)0", type: Build.record("R0", Build.field("v", .int(nil))), defaultValue: .null)]
+            var fields = [AvroField(name: "\(prefix)0", type: SchemaBuilder.record("R0", SchemaBuilder.field("v", .int(nil))), defaultValue: .null)]
             for level in 1...1_000 {
-                let record = Build.record("R\(level)", Build.field("inner", .reference(AvroName(fullName: "R\(level - 1)"))))
+                let record = SchemaBuilder.record("R\(level)", SchemaBuilder.field("inner", .reference(AvroName(fullName: "R\(level - 1)"))))
                 fields.append(AvroField(name: "\(prefix)\(level)", type: record, defaultValue: .null))
             }
             fields.append(AvroField(name: "top", type: .reference(AvroName(fullName: "R1000"))))
-            return Build.parsed(.record(AvroRecord(name: AvroName(fullName: "Root"), fields: fields)))
+            return SchemaBuilder.parsed(.record(AvroRecord(name: AvroName(fullName: "Root"), fields: fields)))
         }
         let found = AvroCompatibility.check(reader: side("a"), writer: side("b"))
         #expect(found.count == 1)
         #expect(found.first?.type == .typeMismatch)
         #expect(found.first?.message.contains("levels deep") == true)
 
-        let shallow = Build.parsed(Build.record("Root", Build.field("a", Build.record("A", Build.field("b", .int(nil))))))
+        let shallow = SchemaBuilder.parsed(SchemaBuilder.record("Root", SchemaBuilder.field("a", SchemaBuilder.record("A", SchemaBuilder.field("b", .int(nil))))))
         #expect(AvroCompatibility.check(reader: shallow, writer: shallow).isEmpty)
     }
 }

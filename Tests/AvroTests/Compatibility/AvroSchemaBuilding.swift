@@ -2,7 +2,7 @@ import Avro
 import JSONValue
 
 /// Small constructors so unit tests read like the schemas they stand for.
-enum Build {
+enum SchemaBuilder {
     static func parsed(_ root: AvroSchema, _ named: AvroSchema...) -> AvroParsedSchema {
         var names = AvroSchemaSet()
         for schema in [root] + named { collect(schema, into: &names) }
