@@ -127,7 +127,8 @@ extension SchemaParser {
             throw path.appending("name").error("invalid name '\(written)' (each dot-separated part must match [A-Za-z_][A-Za-z0-9_]*)")
         }
         var namespace = enclosing
-        if let namespaceValue = object["namespace"] {
+        // A dotted name carries its own namespace and the attribute is ignored; `null` counts as absent.
+        if !written.contains("."), let namespaceValue = object["namespace"], namespaceValue != .null {
             guard case .string(let written) = namespaceValue else {
                 throw path.appending("namespace").error("'namespace' must be a string, not a \(namespaceValue.typeName)")
             }

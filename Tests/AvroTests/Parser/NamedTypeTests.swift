@@ -149,3 +149,16 @@ import Testing
                        at: "/fields/0/default/k", mentioning: "more than once")
     }
 }
+
+@Suite struct NamespaceAttributeTests {
+    @Test func dottedNameIgnoresTheNamespaceAttribute() throws {
+        let parsed = try AvroSchemaParser.parse(#"{"type":"fixed","name":"a.F","namespace":"not valid!","size":1}"#)
+        #expect(parsed.root.fullName == AvroName(fullName: "a.F"))
+    }
+
+    @Test func nullNamespaceMeansAbsent() throws {
+        let parsed = try AvroSchemaParser.parse(#"{"type":"record","name":"R","namespace":"n","fields":[{"name":"f","type":{"type":"fixed","name":"F","namespace":null,"size":1}}]}"#)
+        #expect(parsed.names[AvroName(fullName: "n.F")] != nil)
+        #expect(try AvroSchemaParser.parse(parsed.canonicalText) == parsed)
+    }
+}
