@@ -1,0 +1,19 @@
+/// The immutable result of compiling: a node table plus the `$dynamicAnchor` tables the dynamic scope consults.
+final class CompiledProgram: Sendable {
+    let nodes: [CompiledNode]
+    let root: Int
+    /// resource index -> dynamic anchor name -> node
+    let dynamicAnchors: [[String: Int]]
+    let usesDynamicScope: Bool
+    let maxEvaluationDepth: Int
+    let draft: JSONSchemaDraft
+
+    init(nodes: [CompiledNode], root: Int, dynamicAnchors: [[String: Int]], usesDynamicScope: Bool, maxEvaluationDepth: Int, draft: JSONSchemaDraft) {
+        self.nodes = nodes
+        self.root = root
+        self.dynamicAnchors = dynamicAnchors
+        self.usesDynamicScope = usesDynamicScope
+        self.maxEvaluationDepth = maxEvaluationDepth
+        self.draft = draft
+    }
+}

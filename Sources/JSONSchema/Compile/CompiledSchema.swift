@@ -1,0 +1,153 @@
+import JSONValue
+
+/// One compiled subschema: its keywords in evaluation order (`unevaluated*` last), or a boolean schema.
+struct CompiledNode: Sendable {
+    enum Body: Sendable {
+        case always(Bool)
+        case keywords([Keyword])
+    }
+
+    var body: Body
+    /// Absolute URI with JSON pointer fragment; error schema paths are this plus the keyword.
+    var location: String
+    /// Index of the schema resource the node belongs to, for `$dynamicRef` scope.
+    var resource: Int
+    /// The node reads property/item annotations (has `unevaluatedProperties`/`unevaluatedItems`).
+    var collectsAnnotations: Bool
+}
+
+/// The set of JSON types a `type` keyword allows, as bits.
+struct TypeSet: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = TypeSet(rawValue: 1)
+    static let boolean = TypeSet(rawValue: 2)
+    static let integer = TypeSet(rawValue: 4)
+    static let number = TypeSet(rawValue: 8)
+    static let string = TypeSet(rawValue: 16)
+    static let array = TypeSet(rawValue: 32)
+    static let object = TypeSet(rawValue: 64)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init?(name: String) {
+        switch name {
+        case "null": self = .null
+        case "boolean": self = .boolean
+        case "integer": self = .integer
+        case "number": self = .number
+        case "string": self = .string
+        case "array": self = .array
+        case "object": self = .object
+        default: return nil
+        }
+    }
+
+    var names: [String] {
+        var out: [String] = []
+        let all: [(TypeSet, String)] = [(.null, "null"), (.boolean, "boolean"), (.integer, "integer"), (.number, "number"),
+                                        (.string, "string"), (.array, "array"), (.object, "object")]
+        for (bit, name) in all where contains(bit) { out.append(name) }
+        return out
+    }
+}
+
+/// A compiled keyword. Subschemas are node indices into the validator's node table, so reference cycles are
+/// plain integers rather than object graphs.
+enum Keyword: Sendable {
+    case type(TypeSet)
+    case enumeration(JSONEnum)
+    case const(JSONValue)
+    case minimum(JSONValue, exclusive: Bool)
+    case maximum(JSONValue, exclusive: Bool)
+    case multipleOf(DecimalNumber, raw: JSONValue)
+    case minLength(Int)
+    case maxLength(Int)
+    case pattern(SchemaPattern)
+    case format(JSONSchemaFormat)
+    case properties(PropertyTable)
+    case patternProperties([(SchemaPattern, Int)])
+    case additionalProperties(Int, known: PropertyTable, patterns: [SchemaPattern])
+    case required([String])
+    case dependentRequired([(String, [String])])
+    case dependentSchemas([(String, Int)])
+    case propertyNames(Int)
+    case minProperties(Int)
+    case maxProperties(Int)
+    case prefixItems([Int])
+    /// `items` (2020-12, or draft 7 single form) and draft-7 `additionalItems`: applies from `from` on.
+    case items(Int, from: Int)
+    case contains(Int, min: Int, max: Int?)
+    case uniqueItems
+    case minItems(Int)
+    case maxItems(Int)
+    case allOf([Int])
+    case anyOf([Int])
+    case oneOf([Int])
+    case not(Int)
+    case conditional(if: Int, then: Int?, else: Int?)
+    case ref(Int)
+    /// `$dynamicRef`/`$recursiveRef`: `anchor` is set when the target is a dynamic anchor, so the dynamic scope decides.
+    case dynamicRef(Int, anchor: String?)
+    case unevaluatedProperties(Int)
+    case unevaluatedItems(Int)
+
+    var name: String {
+        switch self {
+        case .type: return "type"
+        case .enumeration: return "enum"
+        case .const: return "const"
+        case .minimum(_, let exclusive): return exclusive ? "exclusiveMinimum" : "minimum"
+        case .maximum(_, let exclusive): return exclusive ? "exclusiveMaximum" : "maximum"
+        case .multipleOf: return "multipleOf"
+        case .minLength: return "minLength"
+        case .maxLength: return "maxLength"
+        case .pattern: return "pattern"
+        case .format: return "format"
+        case .properties: return "properties"
+        case .patternProperties: return "patternProperties"
+        case .additionalProperties: return "additionalProperties"
+        case .required: return "required"
+        case .dependentRequired: return "dependentRequired"
+        case .dependentSchemas: return "dependentSchemas"
+        case .propertyNames: return "propertyNames"
+        case .minProperties: return "minProperties"
+        case .maxProperties: return "maxProperties"
+        case .prefixItems: return "prefixItems"
+        case .items: return "items"
+        case .contains: return "contains"
+        case .uniqueItems: return "uniqueItems"
+        case .minItems: return "minItems"
+        case .maxItems: return "maxItems"
+        case .allOf: return "allOf"
+        case .anyOf: return "anyOf"
+        case .oneOf: return "oneOf"
+        case .not: return "not"
+        case .conditional: return "if"
+        case .ref: return "$ref"
+        case .dynamicRef: return "$dynamicRef"
+        case .unevaluatedProperties: return "unevaluatedProperties"
+        case .unevaluatedItems: return "unevaluatedItems"
+        }
+    }
+}
+
+/// Property name -> subschema. Small tables scan linearly (faster than hashing for typical objects); large ones hash.
+struct PropertyTable: Sendable {
+    var entries: [(name: String, node: Int)]
+    var hashed: [ExactString: Int]?
+
+    init(_ entries: [(name: String, node: Int)]) {
+        self.entries = entries
+        if entries.count > 12 {
+            var table: [ExactString: Int] = [:]
+            for entry in entries where table[ExactString(value: entry.name)] == nil { table[ExactString(value: entry.name)] = entry.node }
+            hashed = table
+        }
+    }
+
+    @inline(__always) func node(for name: String) -> Int? {
+        if let hashed { return hashed[ExactString(value: name)] }
+        for entry in entries where entry.name.utf8.elementsEqual(name.utf8) { return entry.node }
+        return nil
+    }
+}

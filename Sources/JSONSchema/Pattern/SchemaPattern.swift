@@ -1,0 +1,51 @@
+import Foundation
+
+/// A compiled `pattern`. Most patterns run on the linear-time automaton in `RegexProgram`; those using
+/// back-references or lookaround (which no automaton can express) fall back to Foundation's
+/// `NSRegularExpression` (ICU, backtracking) — the one place this module needs Foundation. Such patterns are
+/// the only ones whose matching time is not linear; docs/JSON-SCHEMA.md lists the consequence.
+struct SchemaPattern: Sendable {
+    enum Engine: Sendable {
+        case automaton(RegexProgram)
+        case foundation(FoundationRegex)
+    }
+
+    let source: String
+    let engine: Engine
+
+    init(_ source: String) throws(RegexSyntaxError) {
+        self.source = source
+        var parser = RegexParser(source)
+        do {
+            let node = try parser.parse()
+            engine = .automaton(try RegexProgram(node))
+        } catch .unsupportedFeature(let feature) {
+            guard let regex = FoundationRegex(source) else { throw .invalid("\(feature) in a pattern Foundation cannot compile") }
+            engine = .foundation(regex)
+        } catch {
+            throw error
+        }
+    }
+
+    @inline(__always) func matches(_ text: String) -> Bool {
+        switch engine {
+        case .automaton(let program): return program.test(text)
+        case .foundation(let regex): return regex.matches(text)
+        }
+    }
+}
+
+/// NSRegularExpression is immutable once built and documented thread-safe, hence the unchecked conformance.
+final class FoundationRegex: @unchecked Sendable {
+    private let regex: NSRegularExpression
+
+    init?(_ source: String) {
+        guard let regex = try? NSRegularExpression(pattern: source, options: []) else { return nil }
+        self.regex = regex
+    }
+
+    func matches(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.firstMatch(in: text, options: [], range: range) != nil
+    }
+}
