@@ -1,0 +1,6 @@
+import RegistryCore
+
+/// The schema formats this build serves.
+enum KnownFormats {
+    static var all: [any SchemaFormat] { [] }
+}
