@@ -4,10 +4,16 @@ import JSONValue
 /// defaults (bytes and fixed as strings of code points 0-255, unions by their first branch).
 ///
 /// Recursion follows the default value, which is a finite JSON document of bounded depth, so it ends.
+/// Lookups are hashed: a hostile schema can pair a huge enum or record with a huge default.
 struct DefaultValueValidator {
     let names: AvroSchemaSet
+    private var symbolSets: [String: Set<String>] = [:]
 
-    func validate(_ value: JSONValue, against type: AvroSchema, path: JSONPointer) throws(AvroSchemaError) {
+    init(names: AvroSchemaSet) {
+        self.names = names
+    }
+
+    mutating func validate(_ value: JSONValue, against type: AvroSchema, path: JSONPointer) throws(AvroSchemaError) {
         switch type {
         case .null:
             guard case .null = value else { throw mismatch(value, "null", path) }
@@ -36,7 +42,7 @@ struct DefaultValueValidator {
                 throw mismatch(value, "fixed '\(fixed.name.fullName)' (a string of \(fixed.size) code points U+0000-U+00FF)", path)
             }
         case .enumeration(let definition):
-            guard case .string(let symbol) = value, definition.symbols.contains(symbol) else {
+            guard case .string(let symbol) = value, symbols(of: definition).contains(symbol) else {
                 throw mismatch(value, "a symbol of enum '\(definition.name.fullName)'", path)
             }
         case .array(let items):
@@ -58,8 +64,10 @@ struct DefaultValueValidator {
             }
         case .record(let record):
             guard case .object(let object) = value else { throw mismatch(value, "record '\(record.name.fullName)' (an object)", path) }
+            let members = object.count > 8 ? Dictionary(object.members, uniquingKeysWith: { first, _ in first }) : nil
             for field in record.fields {
-                if let fieldValue = object[field.name] {
+                let fieldValue: JSONValue? = if let members { members[field.name] } else { object[field.name] }
+                if let fieldValue {
                     try validate(fieldValue, against: field.type, path: path.appending(field.name))
                 } else if field.defaultValue == nil {
                     throw path.error("default for record '\(record.name.fullName)' lacks field '\(field.name)', which has no default")
@@ -69,6 +77,13 @@ struct DefaultValueValidator {
             guard let definition = names[name] else { throw path.error("default refers to undefined type '\(name.fullName)'") }
             try validate(value, against: definition, path: path)
         }
+    }
+
+    private mutating func symbols(of definition: AvroEnum) -> Set<String> {
+        if let cached = symbolSets[definition.name.fullName] { return cached }
+        let symbols = Set(definition.symbols)
+        symbolSets[definition.name.fullName] = symbols
+        return symbols
     }
 
     private func mismatch(_ value: JSONValue, _ expected: String, _ path: JSONPointer) -> AvroSchemaError {

@@ -34,7 +34,7 @@ struct SchemaParser {
     }
 
     private mutating func checkPendingDefaults() throws(AvroSchemaError) {
-        let validator = DefaultValueValidator(names: names)
+        var validator = DefaultValueValidator(names: names)
         for pending in pendingDefaults {
             try validator.validate(pending.value, against: pending.type, path: pending.path)
         }

@@ -49,3 +49,22 @@ import Testing
         expectRejected(bad, at: "/fields/1/default/0/v", mentioning: "expected int")
     }
 }
+
+@Suite struct LargeDefaultTests {
+    /// Wide records and enums take the hashed lookup paths; their answers must match the small-object ones.
+    @Test func wideRecordAndEnumDefaults() throws {
+        let fieldNames = (0..<40).map { "f\($0)" }
+        let fields = fieldNames.map { #"{"name":"\#($0)","type":"int"}"# }.joined(separator: ",")
+        let inner = #"{"type":"record","name":"Wide","fields":[\#(fields)]}"#
+        let full = "{" + fieldNames.map { #""\#($0)":1"# }.joined(separator: ",") + "}"
+        _ = try AvroSchemaParser.parse(#"{"type":"record","name":"R","fields":[{"name":"w","type":\#(inner),"default":\#(full)}]}"#)
+        let missing = "{" + fieldNames.dropLast().map { #""\#($0)":1"# }.joined(separator: ",") + "}"
+        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"w","type":\#(inner),"default":\#(missing)}]}"#,
+                       at: "/fields/0/default", mentioning: "lacks field 'f39'")
+        let symbols = (0..<100).map { #""S\#($0)""# }.joined(separator: ",")
+        let enumType = #"{"type":"array","items":{"type":"enum","name":"E","symbols":[\#(symbols)]}}"#
+        _ = try AvroSchemaParser.parse(#"{"type":"record","name":"R","fields":[{"name":"e","type":\#(enumType),"default":["S0","S99","S0"]}]}"#)
+        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"e","type":\#(enumType),"default":["S0","S100"]}]}"#,
+                       at: "/fields/0/default/1", mentioning: "symbol of enum")
+    }
+}
