@@ -52,8 +52,14 @@ let package = Package(
 
         .executableTarget(name: "AvroBench", dependencies: ["Avro", "JSONValue"]),
 
+        // Kafka adapter: librdkafka (Debian's librdkafka-dev headers) behind a small Swift API.
+        .systemLibrary(name: "CRdKafka", path: "Sources/CRdKafka", pkgConfig: "rdkafka",
+                       providers: [.apt(["librdkafka-dev"])]),
+        .target(name: "Kafka", dependencies: ["CRdKafka"]),
+
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "AvroTests", dependencies: ["Avro", "JSONValue"]),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
     ],
     swiftLanguageModes: [.v6]
 )
