@@ -14,9 +14,14 @@ final class AvroProgram: Sendable {
     /// The fewest bytes a value of each op takes in binary; bounds item counts before anything is allocated.
     let minSize: [Int]
     let root: Int32
+    /// Aliases, only consulted when resolving a writer's schema against this one: named type full name to
+    /// alias full names, and record full name to field name to field aliases.
+    let typeAliases: [String: [String]]
+    let fieldAliases: [String: [String: [String]]]
 
     init(ops: [AvroOp], children: [Int32], records: [AvroRecordInfo], enums: [AvroEnumInfo], unions: [AvroUnionInfo],
-         fixedNames: [Int32: AvroName], decimals: [Int32: (precision: Int, scale: Int)], minSize: [Int], root: Int32) {
+         fixedNames: [Int32: AvroName], decimals: [Int32: (precision: Int, scale: Int)], minSize: [Int], root: Int32,
+         typeAliases: [String: [String]], fieldAliases: [String: [String: [String]]]) {
         self.ops = ops
         self.children = children
         self.records = records
@@ -26,6 +31,8 @@ final class AvroProgram: Sendable {
         self.decimals = decimals
         self.minSize = minSize
         self.root = root
+        self.typeAliases = typeAliases
+        self.fieldAliases = fieldAliases
     }
 
     /// The name a union branch goes by in Avro's JSON encoding: the full name of a named type, else the type name.

@@ -10,6 +10,8 @@ struct AvroProgramCompiler {
     private var fixedNames: [Int32: AvroName] = [:]
     private var decimals: [Int32: (precision: Int, scale: Int)] = [:]
     private var compiledNames: [String: Int32] = [:]
+    private var typeAliases: [String: [String]] = [:]
+    private var fieldAliases: [String: [String: [String]]] = [:]
     /// Primitive types appear over and over; one op each is enough.
     private var primitiveOps: [String: Int32] = [:]
 
@@ -82,6 +84,8 @@ struct AvroProgramCompiler {
             return index
         case .record(let record):
             if let existing = compiledNames[record.name.fullName] { return existing }
+            typeAliases[record.name.fullName] = record.aliases.map(\.fullName)
+            fieldAliases[record.name.fullName] = Dictionary(record.fields.map { ($0.name, $0.aliases) }, uniquingKeysWith: { first, _ in first })
             // Registered before its fields compile, so fields can refer back to it.
             records.append(AvroRecordInfo(
                 name: record.name,
@@ -100,6 +104,7 @@ struct AvroProgramCompiler {
             return index
         case .enumeration(let enumeration):
             if let existing = compiledNames[enumeration.name.fullName] { return existing }
+            typeAliases[enumeration.name.fullName] = enumeration.aliases.map(\.fullName)
             enums.append(AvroEnumInfo(name: enumeration.name, symbols: enumeration.symbols,
                                       symbolKeys: enumeration.symbols.map { Array($0.utf8) },
                                       defaultSymbol: enumeration.defaultSymbol))
@@ -108,6 +113,7 @@ struct AvroProgramCompiler {
             return index
         case .fixed(let fixed):
             if let existing = compiledNames[fixed.name.fullName] { return existing }
+            typeAliases[fixed.name.fullName] = fixed.aliases.map(\.fullName)
             var check = AvroLogicalCheck.none
             if case .decimal = fixed.logicalType { check = .decimal }
             let index = append(AvroOp(kind: .fixed, check: check, a: Int32(clamping: fixed.size)))
@@ -141,7 +147,8 @@ struct AvroProgramCompiler {
 
     private func build(root: Int32) -> AvroProgram {
         AvroProgram(ops: ops, children: children, records: records, enums: enums, unions: unions,
-                    fixedNames: fixedNames, decimals: decimals, minSize: minimumSizes(), root: root)
+                    fixedNames: fixedNames, decimals: decimals, minSize: minimumSizes(), root: root,
+                    typeAliases: typeAliases, fieldAliases: fieldAliases)
     }
 
     /// Least fixpoint from zero: every iteration yields a valid lower bound, so stopping early is safe.
@@ -195,6 +202,7 @@ struct AvroProgramCompiler {
             }
         }
         return AvroProgram(ops: ops, children: children, records: filled, enums: enums, unions: unions,
-                           fixedNames: fixedNames, decimals: decimals, minSize: draft.minSize, root: draft.root)
+                           fixedNames: fixedNames, decimals: decimals, minSize: draft.minSize, root: draft.root,
+                           typeAliases: typeAliases, fieldAliases: fieldAliases)
     }
 }
