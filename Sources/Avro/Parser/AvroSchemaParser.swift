@@ -6,18 +6,16 @@ public enum AvroSchemaParser {
     /// Parses `text`; `references` are the texts of schemas whose named types `text` may use, dependencies
     /// first (as a registry resolves them), each able to see the named types of those before it.
     public static func parse(_ text: String, references: [String] = []) throws(AvroSchemaError) -> AvroParsedSchema {
-        var parser = SchemaParser()
+        var documents: [JSONValue] = []
+        documents.reserveCapacity(references.count)
         for (index, reference) in references.enumerated() {
             do throws(AvroSchemaError) {
-                let json = try document(reference)
-                _ = try parser.parseDocument(json, isReference: true)
+                documents.append(try document(reference))
             } catch {
                 throw AvroSchemaError(path: error.path, message: "in reference \(index): \(error.message)")
             }
         }
-        let json = try document(text)
-        let root = try parser.parseDocument(json, isReference: false)
-        return AvroParsedSchema(root: root, names: parser.names, source: json)
+        return try parse(json: try document(text), references: documents)
     }
 
     /// Parses an already decoded JSON document (for callers that hold one, such as a registry request body).

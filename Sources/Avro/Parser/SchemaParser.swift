@@ -2,8 +2,8 @@ import JSONValue
 
 /// One parse session: the named types seen so far (across references) and defaults still to check.
 ///
-/// Defaults are checked once every type is known, because a field's default may use the record still being
-/// defined (a recursive type) or a type defined later in the document.
+/// Defaults are checked once the document is complete, because a field's default may use the record still
+/// being defined (a recursive type), whose definition does not exist until its last field is parsed.
 struct SchemaParser {
     /// Completed definitions, by full name.
     private(set) var names = AvroSchemaSet()
@@ -17,7 +17,7 @@ struct SchemaParser {
         var value: JSONValue
     }
 
-    /// Names declared by the document being parsed; a name declared by an earlier document is a redefinition.
+    /// Names declared by the document being parsed: declaring one twice is always a redefinition.
     private var documentDeclared: Set<String> = []
     /// Whether the current document may repeat an earlier document's definition (shared dependencies).
     private var isReference = false
