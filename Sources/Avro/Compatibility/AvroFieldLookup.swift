@@ -1,11 +1,15 @@
 /// Finds the writer field a reader field reads from.
 ///
-/// Evolving schemas mostly append fields, so the field at the same index is tried first. Field names are
-/// mostly small strings, which compare in a couple of instructions, so a linear scan beats hashing until
-/// records get large; only then is a name index built.
+/// Evolving schemas mostly append fields, so the field at the same index is tried first, and once every writer
+/// field has been claimed by name a newer reader field without aliases is known to be absent without a search.
+/// Field names are mostly small strings, which compare in a few instructions, so a linear scan beats hashing
+/// until records get large; only then is a name index built.
 struct AvroFieldLookup {
     private let fields: [AvroField]
     private var byName: [String: Int]?
+    /// Writer fields matched by name so far. Field names are unique on each side, so each writer field is
+    /// matched by name at most once and the count never overstates.
+    private var claimedByName = 0
 
     init(_ fields: [AvroField]) {
         self.fields = fields
@@ -13,8 +17,15 @@ struct AvroFieldLookup {
 
     /// The writer field's index (an index, not the field: copying a field costs a retain per attribute).
     mutating func position(named name: String, aliases: [String], expectedAt index: Int) -> Int? {
-        if index < fields.count, fields[index].name == name { return index }
-        if let found = position(of: name) { return found }
+        if index < fields.count, fields[index].name == name {
+            claimedByName += 1
+            return index
+        }
+        if claimedByName >= fields.count && aliases.isEmpty { return nil }
+        if let found = position(of: name) {
+            claimedByName += 1
+            return found
+        }
         for alias in aliases {
             if let found = position(of: alias) { return found }
         }

@@ -49,6 +49,19 @@ import JSONValue
         #expect(found.map(\.type) == [.readerFieldMissingDefaultValue])
     }
 
+    @Test func fieldsMatchWhateverTheirOrderAndAnAliasMayReuseAClaimedWriterField() {
+        let fieldNames = (0..<80).map { "f\($0)" }
+        let writer = SchemaBuilder.record("R", fieldNames.map { SchemaBuilder.field($0, .int(nil)) })
+        let reversed = SchemaBuilder.record("R", fieldNames.reversed().map { SchemaBuilder.field($0, .long(nil)) })
+        #expect(reasons(reader: reversed, writer: writer).isEmpty)
+        // Every writer field is already matched by name when `copy` is reached; its alias still finds `f3`.
+        let withCopy = SchemaBuilder.record("R", fieldNames.map { SchemaBuilder.field($0, .int(nil)) }
+            + [SchemaBuilder.field("copy", .string(nil), aliases: ["f3"])])
+        let found = reasons(reader: withCopy, writer: writer)
+        #expect(found.map(\.location) == ["/fields/80/type"])
+        #expect(found.map(\.type) == [.typeMismatch])
+    }
+
     @Test func namedTypesMatchByUnqualifiedNameOrReaderAlias() {
         #expect(reasons(reader: SchemaBuilder.fixed("a.Hash", size: 16), writer: SchemaBuilder.fixed("b.Hash", size: 16)).isEmpty)
         #expect(reasons(reader: SchemaBuilder.enumeration("New", ["A"], aliases: ["Old"]), writer: SchemaBuilder.enumeration("Old", ["A"])).isEmpty)

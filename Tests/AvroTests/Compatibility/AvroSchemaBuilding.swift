@@ -10,6 +10,10 @@ enum SchemaBuilder {
     }
 
     static func record(_ name: String, aliases: [String] = [], _ fields: AvroField...) -> AvroSchema {
+        record(name, aliases: aliases, fields)
+    }
+
+    static func record(_ name: String, aliases: [String] = [], _ fields: [AvroField]) -> AvroSchema {
         .record(AvroRecord(name: AvroName(fullName: name), aliases: aliases.map { AvroName(fullName: $0) }, fields: fields))
     }
 
