@@ -34,7 +34,11 @@ let package = Package(
         .target(name: "RegistrySQLite", dependencies: [
             "RegistryCore",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], plugins: ["EmbedMigrations"]),
+        // Build-time embedding of migrations/*.sql into RegistrySQLite.
+        .executableTarget(name: "MigrationEmbedder", path: "Sources/MigrationEmbedder"),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"],
+                path: "Sources/Plugins/EmbedMigrations"),
         .target(name: "RegistryHTTP", dependencies: [
             "RegistryCore", "JSONValue",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -59,6 +63,8 @@ let package = Package(
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "AvroTests", dependencies: ["Avro", "JSONValue"]),
+        .testTarget(name: "RegistryCoreTests", dependencies: ["RegistryCore", "RegistrySQLite", "Avro"]),
+        .testTarget(name: "RegistrySQLiteTests", dependencies: ["RegistrySQLite", "RegistryCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
     ],
     swiftLanguageModes: [.v6]
