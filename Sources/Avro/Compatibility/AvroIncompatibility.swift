@@ -22,12 +22,16 @@ public struct AvroIncompatibility: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// How to fix it, where one fix is obvious.
     public var hint: String?
+    /// Java Avro's terse wording of the same reason ("reader type: INT not compatible with writer type: LONG",
+    /// "expected: Enum2", "[C]", the field name), which Confluent's registry returns as `additionalInfo`.
+    public var javaMessage: String
 
-    public init(type: Kind, location: String, message: String, hint: String? = nil) {
+    public init(type: Kind, location: String, message: String, hint: String? = nil, javaMessage: String = "") {
         self.type = type
         self.location = location
         self.message = message
         self.hint = hint
+        self.javaMessage = javaMessage
     }
 
     public var description: String {

@@ -72,8 +72,10 @@ struct AvroResolutionChecker {
             checkRecordPair(reader: readerRecord, writer: writerRecord)
         default:
             if AvroSchemaMatch.promotes(writer, to: reader) { return }
-            report(.typeMismatch(reader: AvroSchemaMatch.describe(reader), writer: AvroSchemaMatch.describe(writer),
-                                 readableAs: AvroSchemaMatch.readerTypes(for: writer)))
+            report(.typeMismatch(AvroResolutionFinding.TypePair(
+                reader: AvroSchemaMatch.describe(reader), writer: AvroSchemaMatch.describe(writer),
+                readerKind: AvroSchemaMatch.javaTypeName(reader), writerKind: AvroSchemaMatch.javaTypeName(writer),
+                readableAs: AvroSchemaMatch.readerTypes(for: writer))))
         }
     }
 
@@ -148,7 +150,7 @@ struct AvroResolutionChecker {
     /// Matching by structure alone (a differently named record with the same fields) is not resolution.
     private mutating func checkUnion(readerBranches: [AvroSchema], writer: AvroSchema) {
         guard let chosen = chooseBranch(readerBranches, for: writer) else {
-            report(.missingBranch(writer: AvroSchemaMatch.describe(writer), nearMiss: nil))
+            report(.missingBranch(writer: AvroSchemaMatch.describe(writer), writerKind: AvroSchemaMatch.javaTypeName(writer), nearMiss: nil))
             return
         }
         let branch = readerNames.resolve(readerBranches[chosen])
@@ -163,7 +165,7 @@ struct AvroResolutionChecker {
         findings.removeSubrange(firstFinding...)
         let nearMiss = AvroResolutionFinding.NearMiss(
             branch: chosen, branchType: AvroSchemaMatch.describe(branch), reason: reason)
-        report(.missingBranch(writer: AvroSchemaMatch.describe(writer), nearMiss: nearMiss))
+        report(.missingBranch(writer: AvroSchemaMatch.describe(writer), writerKind: AvroSchemaMatch.javaTypeName(writer), nearMiss: nearMiss))
     }
 
     private func chooseBranch(_ branches: [AvroSchema], for writer: AvroSchema) -> Int? {

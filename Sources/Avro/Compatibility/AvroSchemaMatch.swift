@@ -86,6 +86,14 @@ enum AvroSchemaMatch {
         }
     }
 
+    /// The type as Java Avro's `Schema.Type` spells it, for Confluent-compatible messages.
+    static func javaTypeName(_ schema: AvroSchema) -> String {
+        switch schema {
+        case .reference(let name): return name.fullName  // unresolved: only in malformed input
+        default: return schema.typeName.uppercased()
+        }
+    }
+
     /// A type as a message names it: "long (timestamp-millis)", "record `Point`".
     static func describe(_ schema: AvroSchema) -> String {
         switch schema {
