@@ -91,8 +91,8 @@ extension JSONValue {
         switch self {
         case .int(let i): return i
         case .double(let d):
-            guard d.isFinite, d.rounded() == d, d >= -9.223372036854775808e18, d < 9.223372036854775808e18 else { return nil }
-            return Int64(d)
+            // Int64(exactly:) rejects fractions, infinities and out-of-range values without needing libm.
+            return Int64(exactly: d)
         default: return nil
         }
     }
