@@ -138,7 +138,7 @@ struct PropertyTable: Sendable {
 
     init(_ entries: [(name: String, node: Int)]) {
         self.entries = entries
-        if entries.count > 12 {
+        if entries.count > 4 {
             var table: [ExactString: Int] = [:]
             for entry in entries where table[ExactString(value: entry.name)] == nil { table[ExactString(value: entry.name)] = entry.node }
             hashed = table
@@ -147,7 +147,7 @@ struct PropertyTable: Sendable {
 
     @inline(__always) func node(for name: String) -> Int? {
         if let hashed { return hashed[ExactString(value: name)] }
-        for entry in entries where entry.name.utf8.elementsEqual(name.utf8) { return entry.node }
+        for entry in entries where sameCodePoints(entry.name, name) { return entry.node }
         return nil
     }
 }

@@ -39,7 +39,7 @@ enum JSONEquality {
         case (.int(let x), .int(let y)): return x == y
         case (.int, .double), (.double, .int), (.double, .double):
             return compare(a, b) == 0
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameCodePoints(x, y)
         case (.array(let x), .array(let y)):
             guard x.count == y.count else { return false }
             for i in x.indices where !equal(x[i], y[i]) { return false }
@@ -92,11 +92,21 @@ enum JSONEquality {
 struct ExactString: Hashable, Sendable {
     let value: String
 
-    static func == (lhs: ExactString, rhs: ExactString) -> Bool { lhs.value.utf8.elementsEqual(rhs.value.utf8) }
+    static func == (lhs: ExactString, rhs: ExactString) -> Bool { sameCodePoints(lhs.value, rhs.value) }
 
     func hash(into hasher: inout Hasher) {
-        for byte in value.utf8 { hasher.combine(byte) }
+        var copy = value
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
+}
+
+/// Byte equality of the UTF-8 forms, i.e. code-point equality (see `ExactString`).
+@inline(__always)
+func sameCodePoints(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var x = a
+    var y = b
+    return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
 }
 
 /// A compiled `enum`: strings (the common case) in a set, everything else normalised and hashed.

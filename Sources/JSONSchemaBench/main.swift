@@ -1,0 +1,57 @@
+// Validation throughput for the JSON Schema engine. Run (release, one core):
+//   python3 ../shared/bench/gen_orders.py 1000000 > /tmp/orders.jsonl
+//   swift run -c release jsonschema-bench ../shared/bench/order.schema.json /tmp/orders.jsonl
+// docs/PERFORMANCE.md records the figures with this command.
+import Foundation
+import JSONSchema
+import JSONValue
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    print("usage: jsonschema-bench SCHEMA.json RECORDS.jsonl [runs]")
+    exit(2)
+}
+let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+
+let schemaText = try String(contentsOfFile: arguments[1], encoding: .utf8)
+let validator = try JSONSchemaValidator(schemaText: schemaText)
+let lines = try String(contentsOfFile: arguments[2], encoding: .utf8).split(separator: "\n").map(String.init)
+print("records: \(lines.count)")
+
+func measure(_ name: String, _ body: () -> Int) {
+    var rates: [Double] = []
+    var checked = 0
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        checked = body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        rates.append(Double(lines.count) / seconds)
+    }
+    rates.sort()
+    print("\(name): median \(Int(rates[rates.count / 2])) records/s (runs: \(rates.map { Int($0) }), valid: \(checked))")
+}
+
+measure("isValid(jsonText:) [parse + validate]") {
+    var valid = 0
+    for line in lines where validator.isValid(jsonText: line) { valid += 1 }
+    return valid
+}
+
+let parsed = lines.compactMap { try? JSONParser.parse($0) }
+measure("isValid(JSONValue) [validate only]") {
+    var valid = 0
+    for value in parsed where validator.isValid(value) { valid += 1 }
+    return valid
+}
+
+measure("JSONParser.parse [parse only]") {
+    var count = 0
+    for line in lines where (try? JSONParser.parse(line)) != nil { count += 1 }
+    return count
+}
+
+measure("validate(JSONValue) [all errors collected]") {
+    var valid = 0
+    for value in parsed where validator.validate(value).isEmpty { valid += 1 }
+    return valid
+}
