@@ -79,7 +79,7 @@ import Testing
     }
 }
 
-extension String {
+fileprivate extension String {
     func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }

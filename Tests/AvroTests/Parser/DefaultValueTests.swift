@@ -29,15 +29,15 @@ import Testing
         (#"["null","string"]"#, #""x""#, "first branch"), (#"["string","null"]"#, "null", "first branch"),
     ])
     func invalidDefaults(type: String, value: String, fragment: String) {
-        expectRejected(record(type, value), at: "/fields/0/default", mentioning: fragment)
+        expectSchemaRejected(record(type, value), at: "/fields/0/default", mentioning: fragment)
     }
 
     @Test func nestedDefaultErrorsPointInside() {
-        expectRejected(record(#"{"type":"array","items":"int"}"#, #"[1,"x"]"#), at: "/fields/0/default/1", mentioning: "expected int")
-        expectRejected(record(#"{"type":"map","values":"long"}"#, #"{"k":true}"#), at: "/fields/0/default/k", mentioning: "expected long")
-        expectRejected(record(#"{"type":"record","name":"In","fields":[{"name":"a","type":"int"}]}"#, "{}"),
+        expectSchemaRejected(record(#"{"type":"array","items":"int"}"#, #"[1,"x"]"#), at: "/fields/0/default/1", mentioning: "expected int")
+        expectSchemaRejected(record(#"{"type":"map","values":"long"}"#, #"{"k":true}"#), at: "/fields/0/default/k", mentioning: "expected long")
+        expectSchemaRejected(record(#"{"type":"record","name":"In","fields":[{"name":"a","type":"int"}]}"#, "{}"),
                        at: "/fields/0/default", mentioning: "lacks field 'a'")
-        expectRejected(record(#"{"type":"record","name":"In","fields":[{"name":"a","type":"int"}]}"#, #"{"a":"no"}"#),
+        expectSchemaRejected(record(#"{"type":"record","name":"In","fields":[{"name":"a","type":"int"}]}"#, #"{"a":"no"}"#),
                        at: "/fields/0/default/a", mentioning: "expected int")
     }
 
@@ -46,7 +46,7 @@ import Testing
         let text = #"{"type":"record","name":"L","fields":[{"name":"v","type":"int"},{"name":"rest","type":["null","L"],"default":null},{"name":"first","type":{"type":"array","items":"L"},"default":[{"v":1,"rest":null}]}]}"#
         _ = try AvroSchemaParser.parse(text)
         let bad = #"{"type":"record","name":"L","fields":[{"name":"v","type":"int"},{"name":"more","type":{"type":"array","items":"L"},"default":[{"v":"x","more":[]}]}]}"#
-        expectRejected(bad, at: "/fields/1/default/0/v", mentioning: "expected int")
+        expectSchemaRejected(bad, at: "/fields/1/default/0/v", mentioning: "expected int")
     }
 }
 
@@ -59,12 +59,12 @@ import Testing
         let full = "{" + fieldNames.map { #""\#($0)":1"# }.joined(separator: ",") + "}"
         _ = try AvroSchemaParser.parse(#"{"type":"record","name":"R","fields":[{"name":"w","type":\#(inner),"default":\#(full)}]}"#)
         let missing = "{" + fieldNames.dropLast().map { #""\#($0)":1"# }.joined(separator: ",") + "}"
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"w","type":\#(inner),"default":\#(missing)}]}"#,
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"w","type":\#(inner),"default":\#(missing)}]}"#,
                        at: "/fields/0/default", mentioning: "lacks field 'f39'")
         let symbols = (0..<100).map { #""S\#($0)""# }.joined(separator: ",")
         let enumType = #"{"type":"array","items":{"type":"enum","name":"E","symbols":[\#(symbols)]}}"#
         _ = try AvroSchemaParser.parse(#"{"type":"record","name":"R","fields":[{"name":"e","type":\#(enumType),"default":["S0","S99","S0"]}]}"#)
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"e","type":\#(enumType),"default":["S0","S100"]}]}"#,
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"e","type":\#(enumType),"default":["S0","S100"]}]}"#,
                        at: "/fields/0/default/1", mentioning: "symbol of enum")
     }
 }

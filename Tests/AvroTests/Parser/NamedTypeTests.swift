@@ -84,37 +84,37 @@ import Testing
     }
 
     @Test func invalidNames() {
-        expectRejected(#"{"type":"record","name":"1abc","fields":[]}"#, at: "/name", mentioning: "invalid name")
-        expectRejected(#"{"type":"record","name":"a..b","fields":[]}"#, at: "/name", mentioning: "invalid name")
-        expectRejected(#"{"type":"record","name":"R","namespace":"a.9","fields":[]}"#, at: "/namespace", mentioning: "invalid namespace")
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"bad-name","type":"int"}]}"#, at: "/fields/0/name", mentioning: "invalid field name")
-        expectRejected(#"{"type":"enum","name":"E","symbols":["ok","not ok"]}"#, at: "/symbols/1", mentioning: "invalid enum symbol")
-        expectRejected(#"{"type":"fixed","name":"F","aliases":["-x"],"size":1}"#, at: "/aliases/0", mentioning: "invalid alias")
-        expectRejected(#"{"type":"fixed","name":"ns.int","size":1}"#, at: "/name", mentioning: "primitive")
-        expectRejected(#"{"type":"record","fields":[]}"#, at: "", mentioning: "needs a 'name'")
-        expectRejected(#"{"type":"record","name":5,"fields":[]}"#, at: "/name", mentioning: "must be a string")
+        expectSchemaRejected(#"{"type":"record","name":"1abc","fields":[]}"#, at: "/name", mentioning: "invalid name")
+        expectSchemaRejected(#"{"type":"record","name":"a..b","fields":[]}"#, at: "/name", mentioning: "invalid name")
+        expectSchemaRejected(#"{"type":"record","name":"R","namespace":"a.9","fields":[]}"#, at: "/namespace", mentioning: "invalid namespace")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"bad-name","type":"int"}]}"#, at: "/fields/0/name", mentioning: "invalid field name")
+        expectSchemaRejected(#"{"type":"enum","name":"E","symbols":["ok","not ok"]}"#, at: "/symbols/1", mentioning: "invalid enum symbol")
+        expectSchemaRejected(#"{"type":"fixed","name":"F","aliases":["-x"],"size":1}"#, at: "/aliases/0", mentioning: "invalid alias")
+        expectSchemaRejected(#"{"type":"fixed","name":"ns.int","size":1}"#, at: "/name", mentioning: "primitive")
+        expectSchemaRejected(#"{"type":"record","fields":[]}"#, at: "", mentioning: "needs a 'name'")
+        expectSchemaRejected(#"{"type":"record","name":5,"fields":[]}"#, at: "/name", mentioning: "must be a string")
     }
 
     @Test func duplicates() {
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"a","type":"long"}]}"#,
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"a","type":"long"}]}"#,
                        at: "/fields/1/name", mentioning: "duplicate field name 'a'")
-        expectRejected(#"{"type":"enum","name":"E","symbols":["A","B","A"]}"#, at: "/symbols/2", mentioning: "duplicate enum symbol")
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"fixed","name":"R","size":1}}]}"#,
+        expectSchemaRejected(#"{"type":"enum","name":"E","symbols":["A","B","A"]}"#, at: "/symbols/2", mentioning: "duplicate enum symbol")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"fixed","name":"R","size":1}}]}"#,
                        at: "/fields/0/type/name", mentioning: "already defined")
     }
 
     @Test func requiredAttributes() {
-        expectRejected(#"{"type":"record","name":"R"}"#, at: "", mentioning: "'fields'")
-        expectRejected(#"{"type":"record","name":"R","fields":{}}"#, at: "/fields", mentioning: "must be an array")
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"a"}]}"#, at: "/fields/0", mentioning: "needs a 'type'")
-        expectRejected(#"{"type":"record","name":"R","fields":["a"]}"#, at: "/fields/0", mentioning: "must be an object")
-        expectRejected(#"{"type":"enum","name":"E"}"#, at: "", mentioning: "'symbols'")
-        expectRejected(#"{"type":"enum","name":"E","symbols":[1]}"#, at: "/symbols/0", mentioning: "expected a string")
-        expectRejected(#"{"type":"fixed","name":"F"}"#, at: "", mentioning: "'size'")
-        expectRejected(#"{"type":"fixed","name":"F","size":-1}"#, at: "/size", mentioning: "non-negative")
-        expectRejected(#"{"type":"fixed","name":"F","size":1.5}"#, at: "/size", mentioning: "non-negative")
-        expectRejected(#"{"type":"record","name":"R","doc":7,"fields":[]}"#, at: "/doc", mentioning: "'doc' must be a string")
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"a","type":"int","order":"up"}]}"#, at: "/fields/0/order", mentioning: "'order'")
+        expectSchemaRejected(#"{"type":"record","name":"R"}"#, at: "", mentioning: "'fields'")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":{}}"#, at: "/fields", mentioning: "must be an array")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"a"}]}"#, at: "/fields/0", mentioning: "needs a 'type'")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":["a"]}"#, at: "/fields/0", mentioning: "must be an object")
+        expectSchemaRejected(#"{"type":"enum","name":"E"}"#, at: "", mentioning: "'symbols'")
+        expectSchemaRejected(#"{"type":"enum","name":"E","symbols":[1]}"#, at: "/symbols/0", mentioning: "expected a string")
+        expectSchemaRejected(#"{"type":"fixed","name":"F"}"#, at: "", mentioning: "'size'")
+        expectSchemaRejected(#"{"type":"fixed","name":"F","size":-1}"#, at: "/size", mentioning: "non-negative")
+        expectSchemaRejected(#"{"type":"fixed","name":"F","size":1.5}"#, at: "/size", mentioning: "non-negative")
+        expectSchemaRejected(#"{"type":"record","name":"R","doc":7,"fields":[]}"#, at: "/doc", mentioning: "'doc' must be a string")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"a","type":"int","order":"up"}]}"#, at: "/fields/0/order", mentioning: "'order'")
     }
 
     @Test func enumDefaultMustBeASymbol() throws {
@@ -123,7 +123,7 @@ import Testing
             return
         }
         #expect(definition.defaultSymbol == "B")
-        expectRejected(#"{"type":"enum","name":"E","symbols":["A"],"default":"C"}"#, at: "/default", mentioning: "one of its symbols")
+        expectSchemaRejected(#"{"type":"enum","name":"E","symbols":["A"],"default":"C"}"#, at: "/default", mentioning: "one of its symbols")
     }
 
     @Test func objectFormReferenceResolves() throws {
@@ -136,16 +136,16 @@ import Testing
     }
 
     @Test func errorPathsEscapeJSONPointerCharacters() {
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"long"},"default":{"a/b~c":"x"}}]}"#,
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"long"},"default":{"a/b~c":"x"}}]}"#,
                        at: "/fields/0/default/a~1b~0c", mentioning: "invalid default")
     }
 }
 
 @Suite struct DuplicateKeyTests {
     @Test func repeatedKeysAreRejectedWherever() {
-        expectRejected(#"{"type":"record","name":"A","name":"B","fields":[]}"#, at: "/name", mentioning: "more than once")
-        expectRejected(#"{"type":"int","x":1,"x":2}"#, at: "/x", mentioning: "more than once")
-        expectRejected(#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"int"},"default":{"k":1,"k":2}}]}"#,
+        expectSchemaRejected(#"{"type":"record","name":"A","name":"B","fields":[]}"#, at: "/name", mentioning: "more than once")
+        expectSchemaRejected(#"{"type":"int","x":1,"x":2}"#, at: "/x", mentioning: "more than once")
+        expectSchemaRejected(#"{"type":"record","name":"R","fields":[{"name":"m","type":{"type":"map","values":"int"},"default":{"k":1,"k":2}}]}"#,
                        at: "/fields/0/default/k", mentioning: "more than once")
     }
 }

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func referencesMustComeDependenciesFirst() {
-        guard let error = parseError(#""int""#, references: [customer, address]) else { return }
+        guard let error = schemaParseError(#""int""#, references: [customer, address]) else { return }
         #expect(error.message.contains("in reference 0"))
         #expect(error.message.contains("unknown type 'Address'"))
         #expect(error.path == "/fields/0/type")
@@ -25,15 +25,15 @@ import Testing
     @Test func identicalSharedDependencyMayRepeat() throws {
         _ = try AvroSchemaParser.parse(#""com.shop.Address""#, references: [address, address])
         let different = #"{"type":"record","name":"Address","namespace":"com.shop","fields":[{"name":"zip","type":"string"}]}"#
-        guard let error = parseError(#""int""#, references: [address, different]) else { return }
+        guard let error = schemaParseError(#""int""#, references: [address, different]) else { return }
         #expect(error.message.contains("defined differently"))
     }
 
     @Test func schemaMayNotRedefineAReferencedType() {
-        expectRejected(address, at: "/name", mentioning: "already defined by a referenced schema", references: [address])
+        expectSchemaRejected(address, at: "/name", mentioning: "already defined by a referenced schema", references: [address])
     }
 
     @Test func missingReferenceIsAnUnknownType() {
-        expectRejected(customer, at: "/fields/0/type", mentioning: "unknown type 'Address'")
+        expectSchemaRejected(customer, at: "/fields/0/type", mentioning: "unknown type 'Address'")
     }
 }
