@@ -22,6 +22,12 @@ public enum RegistryError: Error, Sendable, Equatable {
     case invalidSubject(String)                   // 422 42208
     case schemaTooLarge(String)                   // 422 42209
     case storeError(String)                       // 500 50001
+    /// Client side: no registry URL answered (connection refused, timed out); Confluent's code for failing to
+    /// reach another registry node.
+    case unreachable(String)                      // 500 50003
+    /// Client side: a remote registry's error this enum has no case for (e.g. 40901, 42210), or 50005 for a
+    /// response that is not the Confluent API, as the Java client reports it.
+    case remote(errorCode: Int, message: String)
 
     public var httpStatus: Int {
         let code = errorCode
@@ -49,6 +55,8 @@ public enum RegistryError: Error, Sendable, Equatable {
         case .invalidSubject: return 42208
         case .schemaTooLarge: return 42209
         case .storeError: return 50001
+        case .unreachable: return 50003
+        case .remote(let code, _): return code
         }
     }
 
@@ -77,6 +85,8 @@ public enum RegistryError: Error, Sendable, Equatable {
         case .invalidSubject(let s): return "The specified subject '\(s)' is not a valid."
         case .schemaTooLarge(let detail): return detail
         case .storeError(let detail): return "Error in the backend data store: \(detail)"
+        case .unreachable(let detail): return detail
+        case .remote(_, let message): return message
         }
     }
 }
