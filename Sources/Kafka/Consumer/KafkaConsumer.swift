@@ -10,8 +10,9 @@ public final class KafkaConsumer: Sendable {
     private let client: NativeClient
     private let closed = Mutex(false)
 
-    /// Defaults that suit assignment without a group: no auto-commit, and a group id only because some
-    /// librdkafka code paths expect one. Entries in `configuration` win.
+    /// Defaults that suit assignment without a group: no auto-commit, and a placeholder `group.id` because
+    /// librdkafka 2.16's `rd_kafka_assign` refuses to work without one (`_UNKNOWN_GROUP`), although it never joins
+    /// the group. Entries in `configuration` win.
     public init(configuration: KafkaConfiguration) throws(KafkaError) {
         var effective = configuration
         for (key, value) in [

@@ -95,6 +95,12 @@ final class DeliveryLedger: Sendable {
 
     /// Called from librdkafka's delivery-report callback.
     func deliver(_ message: UnsafePointer<rd_kafka_message_t>) {
+        let id = UInt(bitPattern: message.pointee._private)
+        // Fast path for bulk producing: a fire-and-forget success only needs counting.
+        if id == 0 && message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+            deliveredCount.add(1, ordering: .relaxed)
+            return
+        }
         let outcome: Result<DeliveryReport, KafkaError>
         let topic = NativeMessage.topicName(message)
         let partition = message.pointee.partition
@@ -108,7 +114,6 @@ final class DeliveryLedger: Sendable {
             outcome = .failure(KafkaError(native: message.pointee.err, context: "delivery to \(place)"))
         }
         record(outcome)
-        let id = UInt(bitPattern: message.pointee._private)
         if id != 0, let waiter = take(id) {
             waiter.resume(returning: outcome)
         }

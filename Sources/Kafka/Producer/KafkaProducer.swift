@@ -34,7 +34,7 @@ public final class KafkaProducer: Sendable {
     ///   `.unknownPartition`, `.closed`), or later for a failed delivery (`.messageTimedOut` when the broker is
     ///   unreachable for `message.timeout.ms`). Waits while the local queue is full.
     ///   Cancelling the task does not recall a message already handed over; the call still waits for its report.
-    public func send(
+    nonisolated(nonsending) public func send(
         topic: String, partition: Int32? = nil, key: [UInt8]? = nil, value: [UInt8]?, headers: [KafkaHeader] = []
     ) async throws(KafkaError) -> DeliveryReport {
         while true {
@@ -66,7 +66,7 @@ public final class KafkaProducer: Sendable {
     /// Applies back-pressure: while librdkafka's queue is full it serves delivery reports and retries.
     /// Delivery failures are counted in `statistics`; `flush` waits until every queued message is settled.
     /// - Throws: `KafkaError` for a message librdkafka refuses outright (too large, unknown partition, closed).
-    public func enqueue(
+    nonisolated(nonsending) public func enqueue(
         topic: String, partition: Int32? = nil, key: [UInt8]? = nil, value: [UInt8]?, headers: [KafkaHeader] = []
     ) async throws(KafkaError) {
         guard ledger.beginEnqueue() else {
@@ -160,7 +160,7 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Back-pressure for a full local queue: serve delivery reports (which frees queue slots) and pause briefly.
-    private func waitForQueueSpace(topic: String) async throws(KafkaError) {
+    nonisolated(nonsending) private func waitForQueueSpace(topic: String) async throws(KafkaError) {
         if ledger.isClosed {
             throw Self.closedError(topic: topic)
         }
