@@ -12,6 +12,8 @@ guard arguments.count >= 3 else {
     exit(2)
 }
 let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+/// Optional 5th argument: run only the measurements whose name contains it (e.g. "validate only").
+let only = arguments.count > 4 ? arguments[4] : nil
 
 let schemaText = try String(contentsOfFile: arguments[1], encoding: .utf8)
 let validator = try JSONSchemaValidator(schemaText: schemaText)
@@ -19,6 +21,7 @@ let lines = try String(contentsOfFile: arguments[2], encoding: .utf8).split(sepa
 print("records: \(lines.count)")
 
 func measure(_ name: String, _ body: () -> Int) {
+    if let only, !name.contains(only) { return }
     var rates: [Double] = []
     var checked = 0
     for _ in 0..<runs {

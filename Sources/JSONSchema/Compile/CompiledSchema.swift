@@ -131,22 +131,26 @@ enum Keyword: Sendable {
     }
 }
 
-/// Property name -> subschema. Small tables scan linearly (faster than hashing for typical objects); large ones hash.
+/// Property name -> subschema. Small tables scan linearly (faster than hashing for typical objects); large ones
+/// hash with Swift's string hashing (canonical equivalence) and confirm the hit by code points.
 struct PropertyTable: Sendable {
     var entries: [(name: String, node: Int)]
-    var hashed: [ExactString: Int]?
+    var hashed: [String: Int]?
 
     init(_ entries: [(name: String, node: Int)]) {
         self.entries = entries
         if entries.count > 4 {
-            var table: [ExactString: Int] = [:]
-            for entry in entries where table[ExactString(value: entry.name)] == nil { table[ExactString(value: entry.name)] = entry.node }
+            var table: [String: Int] = [:]
+            for (i, entry) in entries.enumerated() where table[entry.name] == nil { table[entry.name] = i }
             hashed = table
         }
     }
 
     @inline(__always) func node(for name: String) -> Int? {
-        if let hashed { return hashed[ExactString(value: name)] }
+        if let hashed {
+            guard let index = hashed[name] else { return nil }
+            if sameCodePoints(entries[index].name, name) { return entries[index].node }
+        }
         for entry in entries where sameCodePoints(entry.name, name) { return entry.node }
         return nil
     }

@@ -287,7 +287,7 @@ struct SchemaCompiler {
 
     private mutating func referenceLocation(_ text: String, from info: LocatedSchema, at path: String) throws(JSONSchemaError) -> SchemaLocation {
         let resolved = URIReference(parsing: text).resolved(against: URIReference(parsing: info.baseURI))
-        guard let target = try index.locate(resolved, external: options.externalSchemas, defaultDraft: info.draft) else {
+        guard let target = try index.locate(resolved, reference: text, external: options.externalSchemas, defaultDraft: info.draft) else {
             throw JSONSchemaError(.unresolvedReference, at: path, "cannot resolve \"\(text)\" (as \(resolved.text))")
         }
         return target

@@ -43,7 +43,13 @@ struct SchemaIndex {
         return JSONSchemaDraft(metaSchemaURI: uri)
     }
 
+    /// The subschema's absolute URI: its resource's `$id` plus a pointer from that resource, the form error
+    /// schema paths use ("https://example.com/order#/properties/id").
     func describe(_ location: SchemaLocation) -> String {
+        if let base = located[location]?.baseURI, let resource = resources[base]?.location,
+           resource.document == location.document, location.pointer.hasPrefix(resource.pointer) {
+            return base + "#" + location.pointer.dropFirst(resource.pointer.count)
+        }
         let uri = location.document < documents.count ? documents[location.document].uri : "?"
         return uri + "#" + location.pointer
     }
@@ -142,10 +148,14 @@ struct SchemaIndex {
     }
 
     /// Finds the subschema a resolved absolute URI names, loading it from `external` if needed.
-    mutating func locate(_ uri: URIReference, external: [String: JSONValue], defaultDraft: JSONSchemaDraft) throws(JSONSchemaError) -> SchemaLocation? {
+    /// `reference` is the `$ref` text as written: Confluent-style references name other schemas ("customer.json")
+    /// rather than giving absolute URIs, so the external map is also consulted by that name.
+    mutating func locate(_ uri: URIReference, reference: String, external: [String: JSONValue], defaultDraft: JSONSchemaDraft) throws(JSONSchemaError) -> SchemaLocation? {
         let resourceURI = uri.withoutFragment
         if resources[resourceURI] == nil {
-            guard let document = external[resourceURI] ?? external[resourceURI + "#"] ?? MetaSchemas.document(for: resourceURI) else { return nil }
+            let name = URIReference(parsing: reference).withoutFragment
+            guard let document = external[resourceURI] ?? external[resourceURI + "#"] ?? (name.isEmpty ? nil : external[name])
+                    ?? MetaSchemas.document(for: resourceURI) else { return nil }
             _ = try addDocument(document, uri: resourceURI, draft: defaultDraft)
         }
         let fragment = uri.fragment ?? ""

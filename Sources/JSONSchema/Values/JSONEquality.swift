@@ -87,20 +87,8 @@ enum JSONEquality {
     }
 }
 
-/// A string compared by code points. Swift's `==` on String uses canonical equivalence ("é" == "e\u{301}"),
-/// which JSON Schema does not: it compares code points.
-struct ExactString: Hashable, Sendable {
-    let value: String
-
-    static func == (lhs: ExactString, rhs: ExactString) -> Bool { sameCodePoints(lhs.value, rhs.value) }
-
-    func hash(into hasher: inout Hasher) {
-        var copy = value
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
-/// Byte equality of the UTF-8 forms, i.e. code-point equality (see `ExactString`).
+/// Byte equality of the UTF-8 forms, i.e. code-point equality. Swift's `==` on String uses canonical
+/// equivalence ("é" == "e\u{301}"); JSON Schema compares code points.
 @inline(__always)
 func sameCodePoints(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
@@ -111,23 +99,28 @@ func sameCodePoints(_ a: String, _ b: String) -> Bool {
 
 /// A compiled `enum`: strings (the common case) in a set, everything else normalised and hashed.
 struct JSONEnum: Sendable {
-    var strings: Set<ExactString>
+    var strings: Set<String>
     var others: Set<JSONValue>
     var values: [JSONValue]
 
     init(_ values: [JSONValue]) {
         self.values = values
-        var strings = Set<ExactString>()
+        var strings = Set<String>()
         var others = Set<JSONValue>()
         for value in values {
-            if case .string(let s) = value { strings.insert(ExactString(value: s)) } else { others.insert(JSONEquality.normalized(value)) }
+            if case .string(let s) = value { strings.insert(s) } else { others.insert(JSONEquality.normalized(value)) }
         }
         self.strings = strings
         self.others = others
     }
 
     @inline(__always) func contains(_ value: JSONValue) -> Bool {
-        if case .string(let s) = value { return strings.contains(ExactString(value: s)) }
+        if case .string(let s) = value {
+            // Set lookup uses canonical equivalence; confirm by code points, then scan for a distinct twin.
+            guard let index = strings.firstIndex(of: s) else { return false }
+            if sameCodePoints(strings[index], s) { return true }
+            return values.contains { if case .string(let v) = $0 { return sameCodePoints(v, s) } else { return false } }
+        }
         if others.isEmpty { return false }
         let key = JSONEquality.normalized(value)
         // Set membership uses Swift string equality inside arrays/objects; confirm with code-point equality.
