@@ -4,6 +4,7 @@
 /// Named benchmarks; each file in this folder adds its own entry.
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("compatibility", CompatibilityBench.run),
+    ("codec", CodecBench.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -39,6 +39,8 @@ public struct AvroDataError: Error, Sendable, Equatable, CustomStringConvertible
         case tooDeep
         /// A reference to a named type no schema defines.
         case unknownType
+        /// An object container file that is not one, or that uses a compression codec this reader lacks.
+        case invalidContainer
     }
 
     public var kind: Kind

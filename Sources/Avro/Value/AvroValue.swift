@@ -4,7 +4,7 @@
 /// (an `.int` for a long, a `.string` for an enum symbol, a bare value for a union whose branch is clear) so
 /// services can write `["coupon_code": nil]` instead of spelling out union branches. Decoding always yields the
 /// exact form: `.int` for int, `.enumeration` for enums, `.union(branch:_:)` for unions.
-public indirect enum AvroValue: Sendable, Equatable {
+public enum AvroValue: Sendable, Equatable {
     case null
     case boolean(Bool)
     case int(Int32)
@@ -19,8 +19,9 @@ public indirect enum AvroValue: Sendable, Equatable {
     case record([AvroValue])
     /// The symbol's name.
     case enumeration(String)
-    /// The branch's index in the union and the value of that branch.
-    case union(branch: Int, AvroValue)
+    /// The branch's index in the union and the value of that branch. Only this case is boxed: the others
+    /// are scalars or already live in heap storage, and boxing them would cost an allocation per value.
+    indirect case union(branch: Int, AvroValue)
     case fixed([UInt8])
 }
 

@@ -66,7 +66,7 @@ struct AvroBinaryDecoder {
         case .array:
             try enter()
             let item = op.a
-            let minItemSize = program.minSize[Int(item)]
+            let minItemSize = program.minSizeTable[Int(item)]
             var items: [AvroValue] = []
             while true {
                 let count = try reader.readBlockCount(minItemSize: minItemSize, itemsSoFar: items.count, limit: limits.maxZeroSizeItems)
@@ -81,7 +81,7 @@ struct AvroBinaryDecoder {
         case .map:
             try enter()
             let valueOp = op.a
-            let minEntrySize = 1 + program.minSize[Int(valueOp)]
+            let minEntrySize = 1 + program.minSizeTable[Int(valueOp)]
             var entries: [String: AvroValue] = [:]
             var total = 0
             while true {

@@ -63,7 +63,7 @@ struct AvroBinaryValidator {
         case .array:
             try enter()
             let item = op.a
-            let minItemSize = program.minSize[Int(item)]
+            let minItemSize = program.minSizeTable[Int(item)]
             var total = 0
             while true {
                 let count = try reader.readBlockCount(minItemSize: minItemSize, itemsSoFar: total, limit: limits.maxZeroSizeItems)
@@ -77,7 +77,7 @@ struct AvroBinaryValidator {
         case .map:
             try enter()
             let value = op.a
-            let minEntrySize = 1 + program.minSize[Int(value)]
+            let minEntrySize = 1 + program.minSizeTable[Int(value)]
             var total = 0
             while true {
                 let count = try reader.readBlockCount(minItemSize: minEntrySize, itemsSoFar: total, limit: limits.maxZeroSizeItems)

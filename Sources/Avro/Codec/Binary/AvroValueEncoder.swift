@@ -9,7 +9,7 @@ struct AvroValueEncoder {
     var depth = 0
 
     mutating func encode(_ index: Int32, _ value: AvroValue, into out: inout [UInt8]) throws(AvroDataError) {
-        let op = program.ops[Int(index)]
+        let op = program.opTable[Int(index)]
         switch op.kind {
         case .null:
             guard case .null = value else { throw mismatch(index, value) }
@@ -73,7 +73,8 @@ struct AvroValueEncoder {
                 if op.check == .uuid {
                     try withBuffer(s.utf8) { (utf8) throws(AvroDataError) in try AvroLogicalChecks.checkUUID(utf8, 0..<utf8.count) }
                 }
-                out.appendAvroBytes(s.utf8)
+                var copy = s
+                copy.withUTF8 { out.appendAvroBytes($0) }
             case .bytes(let bytes):
                 guard AvroUTF8.isValid(bytes) else {
                     throw AvroDataError(.invalidUTF8, expected: "a UTF-8 string", actual: "bytes that are not UTF-8")
@@ -121,7 +122,8 @@ struct AvroValueEncoder {
             if !entries.isEmpty {
                 out.appendAvroLong(Int64(entries.count))
                 for (key, entry) in entries {
-                    out.appendAvroBytes(key.utf8)
+                    var copy = key
+                    copy.withUTF8 { out.appendAvroBytes($0) }
                     do { try encode(op.a, entry, into: &out) } catch { throw error.inside(key) }
                 }
             }
@@ -137,25 +139,26 @@ struct AvroValueEncoder {
     }
 
     private mutating func encodeRecord(_ index: Int32, _ op: AvroOp, _ value: AvroValue, into out: inout [UInt8]) throws(AvroDataError) {
-        let info = program.records[Int(op.c)]
         let start = Int(op.a)
         switch value {
         case .record(let fields):
             guard fields.count == Int(op.b) else {
-                throw AvroDataError(.typeMismatch, expected: "\(info.name.fullName) with \(op.b) fields", actual: "\(fields.count) fields")
+                throw AvroDataError(.typeMismatch, expected: "\(program.records[Int(op.c)].name.fullName) with \(op.b) fields",
+                                    actual: "\(fields.count) fields")
             }
-            for (position, field) in fields.enumerated() {
-                do { try encode(program.children[start + position], field, into: &out) } catch {
-                    throw error.inside(info.fieldNames[position])
+            for position in 0..<fields.count {
+                do { try encode(program.childTable[start + position], fields[position], into: &out) } catch {
+                    throw error.inside(program.records[Int(op.c)].fieldNames[position])
                 }
             }
         case .map(let byName):
+            let info = program.records[Int(op.c)]
             var used = 0
             for position in 0..<Int(op.b) {
                 let name = info.fieldNames[position]
                 if let field = byName[name] {
                     used += 1
-                    do { try encode(program.children[start + position], field, into: &out) } catch { throw error.inside(name) }
+                    do { try encode(program.childTable[start + position], field, into: &out) } catch { throw error.inside(name) }
                 } else if let fallback = info.defaultBinary[position] {
                     out.append(contentsOf: fallback)
                 } else {
@@ -178,7 +181,7 @@ struct AvroValueEncoder {
                 throw AvroDataError(.invalidUnionIndex, expected: "union index in 0..<\(op.b)", actual: String(branch))
             }
             out.appendAvroLong(Int64(branch))
-            try encode(program.children[Int(op.a) + branch], inner, into: &out)
+            try encode(program.childTable[Int(op.a) + branch], inner, into: &out)
             return
         }
         // Bare value: branches of the value's own kind first, then any branch that takes it without loss.
@@ -187,8 +190,8 @@ struct AvroValueEncoder {
         var sameKindCount = 0
         for exactPass in [true, false] {
             for branch in 0..<Int(op.b) {
-                let child = program.children[Int(op.a) + branch]
-                guard Self.sameKind(program.ops[Int(child)].kind, value) == exactPass else { continue }
+                let child = program.childTable[Int(op.a) + branch]
+                guard Self.sameKind(program.opTable[Int(child)].kind, value) == exactPass else { continue }
                 out.appendAvroLong(Int64(branch))
                 do {
                     try encode(child, value, into: &out)

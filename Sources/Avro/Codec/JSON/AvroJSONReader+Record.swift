@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension AvroJSONReader {
     /// Parses a JSON object as a record. Scanner is at `{`.
     mutating func record(_ index: Int32, _ op: AvroOp, into out: inout [UInt8]) throws(AvroDataError) {
@@ -13,28 +19,29 @@ extension AvroJSONReader {
     /// Writes fields in place while keys follow schema order (gaps filled with defaults). Returns false,
     /// leaving input and output to be rewound, as soon as a key comes before one already written.
     private mutating func recordInOrder(_ op: AvroOp, into out: inout [UInt8]) throws(AvroDataError) -> Bool {
-        let info = program.records[Int(op.c)]
         let fieldCount = Int(op.b)
         scanner.position += 1
         var next = 0
         if !scanner.consume(UInt8(ascii: "}")) {
             repeat {
-                let field = try fieldIndex(info, fieldCount, hint: next)
+                let field = try fieldIndex(op, hint: next)
                 if field < next { return false }
                 // A gap without defaults may still be filled by keys further on.
-                for gap in next..<field where info.defaultJSON[gap] == nil { return false }
+                for gap in next..<field where program.hasDefault[Int(op.a) + gap] == 0 { return false }
                 while next < field {
-                    try appendDefault(info, next, into: &out)
+                    try appendDefault(program.records[Int(op.c)], next, into: &out)
                     next += 1
                 }
                 try scanner.expect(UInt8(ascii: ":"))
-                do { try value(program.children[Int(op.a) + field], into: &out) } catch { throw error.inside(info.fieldNames[field]) }
+                do { try value(program.childTable[Int(op.a) + field], into: &out) } catch {
+                    throw error.inside(program.records[Int(op.c)].fieldNames[field])
+                }
                 next = field + 1
             } while scanner.consume(UInt8(ascii: ","))
             try scanner.expect(UInt8(ascii: "}"))
         }
         while next < fieldCount {
-            try appendDefault(info, next, into: &out)
+            try appendDefault(program.records[Int(op.c)], next, into: &out)
             next += 1
         }
         return true
@@ -47,14 +54,14 @@ extension AvroJSONReader {
         scanner.position += 1
         if !scanner.consume(UInt8(ascii: "}")) {
             repeat {
-                let field = try fieldIndex(info, fieldCount, hint: 0)
+                let field = try fieldIndex(op, hint: 0)
                 guard values[field] == nil else {
                     throw AvroDataError(.duplicateField, path: "/" + info.fieldNames[field], expected: "each field once",
                                         actual: "a second \(info.fieldNames[field])")
                 }
                 try scanner.expect(UInt8(ascii: ":"))
                 var buffer: [UInt8] = []
-                do { try value(program.children[Int(op.a) + field], into: &buffer) } catch { throw error.inside(info.fieldNames[field]) }
+                do { try value(program.childTable[Int(op.a) + field], into: &buffer) } catch { throw error.inside(info.fieldNames[field]) }
                 values[field] = buffer
             } while scanner.consume(UInt8(ascii: ","))
             try scanner.expect(UInt8(ascii: "}"))
@@ -69,17 +76,24 @@ extension AvroJSONReader {
     }
 
     /// Reads a key and finds its field, trying `hint` (the next field in schema order) first.
-    private mutating func fieldIndex(_ info: AvroRecordInfo, _ fieldCount: Int, hint: Int) throws(AvroDataError) -> Int {
+    private mutating func fieldIndex(_ op: AvroOp, hint: Int) throws(AvroDataError) -> Int {
         let (span, escaped) = try scanner.stringSpan()
         if escaped {
             try scanner.unescape(span)
-            if let found = info.fieldKeys.firstIndex(of: scanner.scratch) { return found }
-            let name = String(decoding: scanner.scratch, as: UTF8.self)
-            throw unknownField(info, name)
+            if let found = program.records[Int(op.c)].fieldKeys.firstIndex(of: scanner.scratch) { return found }
+            throw unknownField(program.records[Int(op.c)], String(decoding: scanner.scratch, as: UTF8.self))
         }
-        if hint < fieldCount && scanner.equals(span, info.fieldKeys[hint]) { return hint }
-        for field in 0..<fieldCount where scanner.equals(span, info.fieldKeys[field]) { return field }
-        throw unknownField(info, scanner.text(span))
+        let base = Int(op.a)
+        if hint < Int(op.b) && keyMatches(span, slot: base + hint) { return hint }
+        for field in 0..<Int(op.b) where keyMatches(span, slot: base + field) { return field }
+        throw unknownField(program.records[Int(op.c)], scanner.text(span))
+    }
+
+    @inline(__always)
+    private func keyMatches(_ span: Range<Int>, slot: Int) -> Bool {
+        let length = program.keyLength[slot]
+        guard span.count == length, let input = scanner.input.baseAddress, let keys = program.keyBytes.baseAddress else { return false }
+        return memcmp(input + span.lowerBound, keys + program.keyStart[slot], length) == 0
     }
 
     private func unknownField(_ info: AvroRecordInfo, _ name: String) -> AvroDataError {
@@ -97,7 +111,7 @@ extension AvroJSONReader {
             throw AvroDataError(.missingField, path: "/" + name, expected: "required field \(name) of \(info.name.fullName)", actual: "no value")
         }
         let recordOp = program.ops.firstIndex { $0.kind == .record && program.records[Int($0.c)].name == info.name } ?? 0
-        let fieldOp = program.children[Int(program.ops[recordOp].a) + field]
+        let fieldOp = program.childTable[Int(program.opTable[recordOp].a) + field]
         guard depth < limits.maxDepth else {
             throw AvroDataError(.tooDeep, expected: "defaults nested at most \(limits.maxDepth) levels", actual: "deeper nesting")
         }

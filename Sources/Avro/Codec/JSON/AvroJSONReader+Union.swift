@@ -16,7 +16,7 @@ extension AvroJSONReader {
             _ = try scanner.stringSpan()
             try scanner.expect(UInt8(ascii: ":"))
             out.appendAvroLong(Int64(branch))
-            do { try value(program.children[Int(op.a) + branch], into: &out) } catch { throw error.inside(info.branchNames[branch]) }
+            do { try value(program.childTable[Int(op.a) + branch], into: &out) } catch { throw error.inside(info.branchNames[branch]) }
             try scanner.expect(UInt8(ascii: "}"))
             return
         }
@@ -55,7 +55,7 @@ extension AvroJSONReader {
             for branch in group {
                 out.appendAvroLong(Int64(branch))
                 do {
-                    try value(program.children[Int(op.a) + branch], into: &out)
+                    try value(program.childTable[Int(op.a) + branch], into: &out)
                     return
                 } catch {
                     lastError = error
@@ -77,8 +77,8 @@ extension AvroJSONReader {
     private func candidates(_ op: AvroOp, _ next: UInt8) -> [[Int]] {
         var groups: [[Int]] = [[], [], [], []]
         for branch in 0..<Int(op.b) {
-            let kind = program.ops[Int(program.children[Int(op.a) + branch])].kind
-            let check = program.ops[Int(program.children[Int(op.a) + branch])].check
+            let kind = program.opTable[Int(program.childTable[Int(op.a) + branch])].kind
+            let check = program.opTable[Int(program.childTable[Int(op.a) + branch])].check
             switch next {
             case UInt8(ascii: "\""):
                 switch kind {

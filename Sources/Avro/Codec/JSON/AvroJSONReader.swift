@@ -22,10 +22,10 @@ struct AvroJSONReader {
         try json.withUnsafeBufferPointer { (input) throws(AvroDataError) -> [UInt8] in
             var reader = AvroJSONReader(program: program, input: input, dialect: .plain, limits: AvroCodecLimits())
             var out: [UInt8] = []
-            let top = program.ops[Int(op)]
+            let top = program.opTable[Int(op)]
             if top.kind == .union, top.b > 0 {
                 out.append(0)
-                try reader.value(program.children[Int(top.a)], into: &out)
+                try reader.value(program.childTable[Int(top.a)], into: &out)
             } else {
                 try reader.value(op, into: &out)
             }
@@ -41,7 +41,7 @@ struct AvroJSONReader {
     }
 
     mutating func value(_ index: Int32, into out: inout [UInt8]) throws(AvroDataError) {
-        let op = program.ops[Int(index)]
+        let op = program.opTable[Int(index)]
         switch op.kind {
         case .null:
             guard scanner.peek() == UInt8(ascii: "n") else { throw mismatch(index) }
@@ -155,7 +155,9 @@ struct AvroJSONReader {
 
     /// Puts the item count in front of the items just written, and the terminating zero block after them.
     private func finishBlock(count: Int, start: Int, into out: inout [UInt8]) {
-        if count > 0 {
+        if count > 0 && count < 64 {
+            out.insert(UInt8(count << 1), at: start)
+        } else if count > 0 {
             var prefix: [UInt8] = []
             prefix.appendAvroLong(Int64(count))
             out.insert(contentsOf: prefix, at: start)

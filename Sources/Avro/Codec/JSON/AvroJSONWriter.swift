@@ -7,7 +7,7 @@ struct AvroJSONWriter {
     var depth = 0
 
     mutating func write(_ index: Int32, into out: inout [UInt8]) throws(AvroDataError) {
-        let op = program.ops[Int(index)]
+        let op = program.opTable[Int(index)]
         switch op.kind {
         case .null: append("null", to: &out)
         case .boolean: append(try reader.readBoolean() ? "true" : "false", to: &out)
@@ -63,8 +63,8 @@ struct AvroJSONWriter {
             guard branch >= 0, branch < Int64(op.b) else {
                 throw AvroDataError(.invalidUnionIndex, expected: "union index in 0..<\(op.b)", actual: String(branch))
             }
-            let child = program.children[Int(op.a) + Int(branch)]
-            if dialect == .plain || program.ops[Int(child)].kind == .null {
+            let child = program.childTable[Int(op.a) + Int(branch)]
+            if dialect == .plain || program.opTable[Int(child)].kind == .null {
                 try write(child, into: &out)
             } else {
                 out.append(UInt8(ascii: "{"))
@@ -75,13 +75,13 @@ struct AvroJSONWriter {
             }
         case .record:
             try enter()
-            let info = program.records[Int(op.c)]
             out.append(UInt8(ascii: "{"))
             for field in 0..<Int(op.b) {
                 if field > 0 { out.append(UInt8(ascii: ",")) }
-                info.fieldKeys[field].withUnsafeBufferPointer { Self.writeString($0, into: &out) }
+                let slot = Int(op.a) + field
+                Self.writeString(UnsafeBufferPointer(rebasing: program.keyBytes[program.keyStart[slot]..<program.keyStart[slot] + program.keyLength[slot]]), into: &out)
                 out.append(UInt8(ascii: ":"))
-                do { try write(program.children[Int(op.a) + field], into: &out) } catch { throw error.inside(info.fieldNames[field]) }
+                do { try write(program.childTable[slot], into: &out) } catch { throw error.inside(program.records[Int(op.c)].fieldNames[field]) }
             }
             out.append(UInt8(ascii: "}"))
             depth -= 1
@@ -89,7 +89,7 @@ struct AvroJSONWriter {
             try enter()
             let isMap = op.kind == .map
             out.append(isMap ? UInt8(ascii: "{") : UInt8(ascii: "["))
-            let minSize = program.minSize[Int(op.a)] + (isMap ? 1 : 0)
+            let minSize = program.minSizeTable[Int(op.a)] + (isMap ? 1 : 0)
             var total = 0
             while true {
                 let count = try reader.readBlockCount(minItemSize: minSize, itemsSoFar: total, limit: limits.maxZeroSizeItems)

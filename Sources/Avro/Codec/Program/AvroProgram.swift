@@ -1,7 +1,9 @@
 /// A schema compiled for data work: a flat table of trivially copyable operations that refer to each other by
 /// index. Indices make recursive types plain cycles (no reference counting, no infinite trees), and trivial
 /// operations let the hot loops read the table through a raw pointer without retain/release traffic.
-final class AvroProgram: Sendable {
+///
+/// `@unchecked Sendable`: the raw tables are written once in `init` and only read afterwards.
+final class AvroProgram: @unchecked Sendable {
     let ops: [AvroOp]
     /// Record field and union branch operation indices; an op's range is `a ..< a + b`.
     let children: [Int32]
@@ -19,6 +21,17 @@ final class AvroProgram: Sendable {
     let typeAliases: [String: [String]]
     let fieldAliases: [String: [String: [String]]]
 
+    /// Raw copies of the hot tables: reading them costs no retain/release and no bounds check. Field keys
+    /// are indexed like `children` (a record field's slot), as offsets into one byte table.
+    let opTable: UnsafeMutableBufferPointer<AvroOp>
+    let childTable: UnsafeMutableBufferPointer<Int32>
+    let minSizeTable: UnsafeMutableBufferPointer<Int>
+    let keyBytes: UnsafeMutableBufferPointer<UInt8>
+    let keyStart: UnsafeMutableBufferPointer<Int>
+    let keyLength: UnsafeMutableBufferPointer<Int>
+    /// 1 where the record field in that child slot has a default.
+    let hasDefault: UnsafeMutableBufferPointer<UInt8>
+
     init(ops: [AvroOp], children: [Int32], records: [AvroRecordInfo], enums: [AvroEnumInfo], unions: [AvroUnionInfo],
          fixedNames: [Int32: AvroName], decimals: [Int32: (precision: Int, scale: Int)], minSize: [Int], root: Int32,
          typeAliases: [String: [String]], fieldAliases: [String: [String: [String]]]) {
@@ -33,6 +46,42 @@ final class AvroProgram: Sendable {
         self.root = root
         self.typeAliases = typeAliases
         self.fieldAliases = fieldAliases
+        opTable = Self.copy(ops)
+        childTable = Self.copy(children)
+        minSizeTable = Self.copy(minSize)
+        var bytes: [UInt8] = []
+        var starts = [Int](repeating: 0, count: children.count)
+        var lengths = [Int](repeating: 0, count: children.count)
+        var defaults = [UInt8](repeating: 0, count: children.count)
+        for op in ops where op.kind == .record {
+            let info = records[Int(op.c)]
+            for field in 0..<Int(op.b) {
+                starts[Int(op.a) + field] = bytes.count
+                lengths[Int(op.a) + field] = info.fieldKeys[field].count
+                defaults[Int(op.a) + field] = info.defaultJSON[field] == nil ? 0 : 1
+                bytes.append(contentsOf: info.fieldKeys[field])
+            }
+        }
+        keyBytes = Self.copy(bytes)
+        keyStart = Self.copy(starts)
+        keyLength = Self.copy(lengths)
+        hasDefault = Self.copy(defaults)
+    }
+
+    deinit {
+        opTable.deallocate()
+        childTable.deallocate()
+        minSizeTable.deallocate()
+        keyBytes.deallocate()
+        keyStart.deallocate()
+        keyLength.deallocate()
+        hasDefault.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let table = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = table.initialize(from: array)
+        return table
     }
 
     /// The name a union branch goes by in Avro's JSON encoding: the full name of a named type, else the type name.
