@@ -408,7 +408,8 @@ struct CompatibilityChecker {
     /// Follows `$ref` chains (local pointers, or names/URIs in `external`) to the schema they denote.
     private mutating func dereference(_ schema: JSONValue, root: JSONValue, path: String, isReader: Bool) -> (JSONValue, String)? {
         var current = schema
-        var currentPath = path
+        // Root and `$ref` targets get canonical keys so a recursive reference meets its own comparison again.
+        var currentPath = path == "#" ? (isReader ? "R:#" : "W:#") : path
         var currentRoot = root
         var hops = 0
         while case .string(let ref)? = current["$ref"] {
