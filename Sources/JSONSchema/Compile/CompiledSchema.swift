@@ -132,26 +132,40 @@ enum Keyword: Sendable {
 }
 
 /// Property name -> subschema. Small tables scan linearly (faster than hashing for typical objects); large ones
-/// hash with Swift's string hashing (canonical equivalence) and confirm the hit by code points.
+/// hash. Both use Swift's string equality (canonical equivalence, fast for ASCII) and then confirm code-point
+/// equality, which for an ASCII name is just equal UTF-8 length: a non-ASCII string canonically equivalent to an
+/// ASCII one (U+212A KELVIN SIGN vs "K") is always longer in UTF-8.
 struct PropertyTable: Sendable {
-    var entries: [(name: String, node: Int)]
+    struct Entry: Sendable {
+        var name: String
+        var node: Int
+        var asciiLength: Int?
+    }
+
+    var entries: [Entry]
     var hashed: [String: Int]?
 
-    init(_ entries: [(name: String, node: Int)]) {
-        self.entries = entries
-        if entries.count > 4 {
+    init(_ pairs: [(name: String, node: Int)]) {
+        entries = pairs.map { Entry(name: $0.name, node: $0.node, asciiLength: $0.name.utf8.allSatisfy { $0 < 0x80 } ? $0.name.utf8.count : nil) }
+        if pairs.count > 16 {
             var table: [String: Int] = [:]
             for (i, entry) in entries.enumerated() where table[entry.name] == nil { table[entry.name] = i }
             hashed = table
         }
     }
 
+    @inline(__always) private static func confirm(_ entry: Entry, _ name: String) -> Bool {
+        if let length = entry.asciiLength { return name.utf8.count == length }
+        return sameCodePoints(entry.name, name)
+    }
+
     @inline(__always) func node(for name: String) -> Int? {
         if let hashed {
+            // A miss means no canonically equal name, hence no code-point-equal one either.
             guard let index = hashed[name] else { return nil }
-            if sameCodePoints(entries[index].name, name) { return entries[index].node }
+            if Self.confirm(entries[index], name) { return entries[index].node }
         }
-        for entry in entries where sameCodePoints(entry.name, name) { return entry.node }
+        for entry in entries where entry.name == name && Self.confirm(entry, name) { return entry.node }
         return nil
     }
 }

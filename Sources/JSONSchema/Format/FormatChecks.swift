@@ -127,8 +127,8 @@ enum FormatChecks {
 
     /// RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, each 1-63, total <= 253.
     static func hostname(_ text: String) -> Bool {
-        var name = Substring(text)
-        if name.hasSuffix(".") { name = name.dropLast() }
+        // The JSON Schema test suite reads RFC 1123 strictly: no trailing root dot.
+        let name = Substring(text)
         guard !name.isEmpty, name.utf8.count <= 253 else { return false }
         for label in name.split(separator: ".", omittingEmptySubsequences: false) {
             let bytes = Array(label.utf8)
@@ -189,14 +189,22 @@ enum FormatChecks {
             i += 1
         }
         if hashCount > 1 { return false }
-        // Authority: brackets only around an IP literal, and the port (if any) numeric.
+        // Authority: brackets only around an IP literal (a valid IPv6 address), and the port (if any) numeric.
         let rest = bytes[(colon + 1)...]
-        if rest.starts(with: "//".utf8) {
+        if !rest.starts(with: "//".utf8) {
+            if rest.contains(UInt8(ascii: "[")) || rest.contains(UInt8(ascii: "]")) { return false }
+        } else {
+            let afterAuthority = rest.dropFirst(2).drop { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            if afterAuthority.contains(UInt8(ascii: "[")) || afterAuthority.contains(UInt8(ascii: "]")) { return false }
             let authorityEnd = rest.dropFirst(2).firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex
             var authority = rest[(rest.startIndex + 2)..<authorityEnd]
-            if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+            if let at = authority.lastIndex(of: UInt8(ascii: "@")) {
+                if authority[..<at].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) { return false }
+                authority = authority[(at + 1)...]
+            }
             if authority.first == UInt8(ascii: "[") {
-                guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { return false }
+                guard let close = authority.firstIndex(of: UInt8(ascii: "]")),
+                      ipv6(String(decoding: authority[(authority.startIndex + 1)..<close], as: UTF8.self)) else { return false }
                 let after = authority[(close + 1)...]
                 if !after.isEmpty { guard after.first == UInt8(ascii: ":"), after.dropFirst().allSatisfy(isDigit) else { return false } }
             } else {

@@ -43,6 +43,7 @@ struct JSONSchemaTestSuiteTests {
         for folder in ["draft7/optional/format", "draft2020-12/optional/format"] {
             let outcome = try runner.run(folder: folder, draft: folder.hasPrefix("draft7") ? .draft7 : .draft2020_12, assertFormat: true)
             print("json-schema-test-suite \(folder) (format assertion): \(outcome.passed)/\(outcome.total) passed")
+            print("  per format: " + outcome.perFile.sorted { $0.key < $1.key }.map { "\($0.key.dropLast(5)) \($0.value.0)/\($0.value.1)" }.joined(separator: ", "))
             #expect(outcome.total > 0)
         }
     }

@@ -9,6 +9,8 @@ struct TestSuiteRunner {
         var passed = 0
         var total = 0
         var failures: [String] = []
+        /// file -> (passed, total)
+        var perFile: [String: (Int, Int)] = [:]
     }
 
     let root: URL
@@ -49,6 +51,7 @@ struct TestSuiteRunner {
                     let name = "\(groupName) / \(test["description"]?.stringValue ?? "?")"
                     if skip.contains(name) { continue }
                     outcome.total += 1
+                    outcome.perFile[file, default: (0, 0)].1 += 1
                     guard let validator else {
                         outcome.failures.append("\(name): compile error \(compileError)")
                         continue
@@ -58,6 +61,7 @@ struct TestSuiteRunner {
                     let errors = validator.validate(data)
                     if fast == expected && errors.isEmpty == expected {
                         outcome.passed += 1
+                        outcome.perFile[file, default: (0, 0)].0 += 1
                     } else {
                         outcome.failures.append("\(name): expected \(expected), isValid \(fast), errors \(errors.count) \(errors.first?.description ?? "")")
                     }
