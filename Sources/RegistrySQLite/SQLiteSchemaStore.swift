@@ -21,9 +21,6 @@ public final class SQLiteSchemaStore: SchemaStore {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(5)
         configuration.label = "schema-registry"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -31,6 +28,8 @@ public final class SQLiteSchemaStore: SchemaStore {
         }
         do {
             try database.writeWithoutTransaction { db in
+                // After GRDB's WAL set-up, which picks NORMAL; one connection, so it holds for every write.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
                 try MigrationRunner.migrate(db, path: path, migrations: migrations)
             }
         } catch let error as SQLiteStoreError {

@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct CompatibilityTests {
     /// v1: {id}. v2 adds `a` with a default. v3 drops `id` (the BACKWARD/FORWARD outcome depends on direction).
-    static let v1 = Schemas.user([("id", #""long""#)])
-    static let v2 = Schemas.user([("id", #""long""#), ("a", #"{"type":"int","default":0}"#)])
-    static let withoutDefault = Schemas.user([("id", #""long""#), ("b", #""int""#)])
+    static let v1 = Schemas.user([Schemas.field("id", #""long""#)])
+    static let v2 = Schemas.user([Schemas.field("id", #""long""#), Schemas.field("a", #""int""#, default: "0")])
+    static let withoutDefault = Schemas.user([Schemas.field("id", #""long""#), Schemas.field("b", #""int""#)])
 
     @Test func defaultLevelIsBackward() async throws {
         let t = try TestRegistry()
@@ -41,7 +41,7 @@ import Testing
         _ = try await t.registry.register(subject: "s", Self.v1, normalize: false)             // v2 only `id`
         // A reader with `b` and no default reads v1's data but not v2's.
         try await t.registry.setCompatibilityLevel(.forward, subject: "s")
-        let candidate = Schemas.user([("id", #""long""#), ("c", #"{"type":"int","default":0}"#)])
+        let candidate = Schemas.user([Schemas.field("id", #""long""#), Schemas.field("c", #""int""#, default: "0")])
         #expect(try await t.registry.checkCompatibility(subject: "s", version: nil, candidate, normalize: false).isCompatible)
         // FORWARD_TRANSITIVE: v1 (reader with `b`, no default) cannot read candidate data.
         try await t.registry.setCompatibilityLevel(.forwardTransitive, subject: "s")
@@ -88,6 +88,6 @@ import Testing
         _ = try await t.registry.register(subject: "s", Self.v1, normalize: false)
         _ = try await t.registry.register(subject: "s", Self.withoutDefault, normalize: false)
         try await t.registry.setCompatibilityLevel(.backward, subject: "s")
-        #expect(await errorCode { try await t.registry.register(subject: "s", Schemas.user([("id", #""long""#), ("b", #""int""#), ("z", #""int""#)]), normalize: false) } == 409)
+        #expect(await errorCode { try await t.registry.register(subject: "s", Schemas.user([Schemas.field("id", #""long""#), Schemas.field("b", #""int""#), Schemas.field("z", #""int""#)]), normalize: false) } == 409)
     }
 }

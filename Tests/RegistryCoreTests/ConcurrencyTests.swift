@@ -24,7 +24,7 @@ import Testing
         let results = try await withThrowingTaskGroup(of: SubjectVersion.self) { group in
             for i in 0..<32 {
                 group.addTask {
-                    try await registry.register(subject: "many", Schemas.user([("f\(i)", #""int""#)]), normalize: false)
+                    try await registry.register(subject: "many", Schemas.user([Schemas.field("f\(i)", #""int""#)]), normalize: false)
                 }
             }
             return try await group.reduce(into: [SubjectVersion]()) { $0.append($1) }

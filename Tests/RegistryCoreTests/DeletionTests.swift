@@ -5,7 +5,7 @@ import Testing
     /// Registers v1 (id) and a compatible v2 under `subject`.
     private func twoVersions(_ t: TestRegistry, _ subject: String = "s") async throws {
         _ = try await t.registry.register(subject: subject, Schemas.user(), normalize: false)
-        _ = try await t.registry.register(subject: subject, Schemas.user([("id", #""long""#), ("n", #"{"type":"int","default":0}"#)]), normalize: false)
+        _ = try await t.registry.register(subject: subject, Schemas.user([Schemas.field("id", #""long""#), Schemas.field("n", #""int""#, default: "0")]), normalize: false)
     }
 
     @Test func softDeletedVersionHidesButKeepsIdAndNumber() async throws {
@@ -21,7 +21,7 @@ import Testing
         #expect(try await t.registry.schema(id: deleted.id).id == 2)
         #expect(await errorCode { try await t.registry.version(subject: "s", .number(2), includeDeleted: false) } == 40402)
         // The number is never reused.
-        let next = try await t.registry.register(subject: "s", Schemas.user([("id", #""long""#), ("m", #"{"type":"int","default":1}"#)]), normalize: false)
+        let next = try await t.registry.register(subject: "s", Schemas.user([Schemas.field("id", #""long""#), Schemas.field("m", #""int""#, default: "1")]), normalize: false)
         #expect(next.version == 3)
     }
 

@@ -45,7 +45,7 @@ import Testing
         // READONLY_OVERRIDE set globally wins over a subject's own READWRITE.
         try await t.registry.setMode(.readWrite, subject: "other", force: false)
         try await t.registry.setMode(.readOnlyOverride, subject: nil, force: false)
-        #expect(await errorCode { try await t.registry.register(subject: "other", Schemas.user([("x", #""int""#)]), normalize: false) } == 42205)
+        #expect(await errorCode { try await t.registry.register(subject: "other", Schemas.user([Schemas.field("x", #""int""#)]), normalize: false) } == 42205)
         #expect(try await t.registry.mode(subject: "other", defaultToGlobal: false) == .readWrite)
     }
 

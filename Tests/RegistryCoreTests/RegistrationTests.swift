@@ -34,7 +34,7 @@ import Testing
     @Test func compatibleEvolutionGetsNewIdAndVersion() async throws {
         let t = try TestRegistry()
         _ = try await t.registry.register(subject: "s", Schemas.user(), normalize: false)
-        let v2 = try await t.registry.register(subject: "s", Schemas.user([("id", #""long""#), ("name", #"{"type":"string"}"#.replacingOccurrences(of: "}", with: #","default":""}"#))]), normalize: false)
+        let v2 = try await t.registry.register(subject: "s", Schemas.user([Schemas.field("id", #""long""#), Schemas.field("name", #""string""#, default: #""""#)]), normalize: false)
         #expect(v2.id == 2)
         #expect(v2.version == 2)
     }
@@ -43,7 +43,7 @@ import Testing
         let t = try TestRegistry()
         _ = try await t.registry.register(subject: "s", Schemas.user(), normalize: false)
         do {
-            _ = try await t.registry.register(subject: "s", Schemas.user([("id", #""long""#), ("name", #""string""#)]), normalize: false)
+            _ = try await t.registry.register(subject: "s", Schemas.user([Schemas.field("id", #""long""#), Schemas.field("name", #""string""#)]), normalize: false)
             Issue.record("expected incompatibility")
         } catch {
             guard case .incompatibleSchema(let subject, let messages) = error else {

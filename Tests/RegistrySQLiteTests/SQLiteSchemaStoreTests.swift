@@ -40,7 +40,7 @@ final class TempDirectory {
             .putVersion(VersionRow(subject: "s", version: 1, schemaID: 7, deleted: false)),
             .putVersion(VersionRow(subject: "s", version: 1, schemaID: 7, deleted: true)),
             .setCompatibility(subject: nil, level: .full),
-            .setCompatibility(subject: "s", level: .none),
+            .setCompatibility(subject: "s", level: CompatibilityLevel.none),
             .setMode(subject: "s", mode: .readOnly),
             .setMode(subject: nil, mode: .import),
             .setMaxSchemaID(9),
@@ -54,7 +54,7 @@ final class TempDirectory {
             VersionRow(subject: "s", version: 1, schemaID: 7, deleted: true),
         ])
         #expect(contents.globalCompatibility == .full)
-        #expect(contents.subjectCompatibility == ["s": .none])
+        #expect(contents.subjectCompatibility == ["s": CompatibilityLevel.none])
         #expect(contents.globalMode == .import)
         #expect(contents.subjectModes == ["s": .readOnly])
         #expect(contents.maxSchemaID == 9)

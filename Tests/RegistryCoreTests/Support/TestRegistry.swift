@@ -31,26 +31,29 @@ final class TestRegistry {
 
 /// Small Avro schemas for tests.
 enum Schemas {
-    static func record(_ name: String, fields: [(String, String)]) -> String {
-        let list = fields.map { #"{"name":"\#($0.0)","type":\#($0.1)}"# }.joined(separator: ",")
-        return #"{"type":"record","name":"\#(name)","fields":[\#(list)]}"#
+    /// A field's JSON; `type` and `default` are JSON texts.
+    static func field(_ name: String, _ type: String, default value: String? = nil) -> String {
+        let defaultPart = value.map { #","default":\#($0)"# } ?? ""
+        return #"{"name":"\#(name)","type":\#(type)\#(defaultPart)}"#
     }
 
-    static func user(_ fields: [(String, String)] = [("id", #""long""#)]) -> SchemaSubmission {
+    static func record(_ name: String, fields: [String]) -> String {
+        #"{"type":"record","name":"\#(name)","fields":[\#(fields.joined(separator: ","))]}"#
+    }
+
+    static func user(_ fields: [String] = [field("id", #""long""#)]) -> SchemaSubmission {
         SchemaSubmission(schema: record("User", fields: fields))
     }
 }
 
-extension RegistryError {
-    var code: Int { errorCode }
-}
-
-/// The error code a throwing async call ended with, or nil when it succeeded.
-func errorCode<T>(_ body: () async throws(RegistryError) -> T) async -> Int? {
+/// The registry error code a throwing async call ended with, nil when it succeeded, -1 for any other error.
+func errorCode<T>(_ body: () async throws -> T) async -> Int? {
     do {
         _ = try await body()
         return nil
-    } catch {
+    } catch let error as RegistryError {
         return error.errorCode
+    } catch {
+        return -1
     }
 }
