@@ -90,6 +90,7 @@ enum Keyword: Sendable {
     case dynamicRef(Int, anchor: String?)
     case unevaluatedProperties(Int)
     case unevaluatedItems(Int)
+    case objectShape(ObjectShape)
 
     var name: String {
         switch self {
@@ -127,6 +128,7 @@ enum Keyword: Sendable {
         case .dynamicRef: return "$dynamicRef"
         case .unevaluatedProperties: return "unevaluatedProperties"
         case .unevaluatedItems: return "unevaluatedItems"
+        case .objectShape: return "properties"
         }
     }
 }
@@ -160,12 +162,26 @@ struct PropertyTable: Sendable {
     }
 
     @inline(__always) func node(for name: String) -> Int? {
+        index(for: name).map { entries[$0].node }
+    }
+
+    @inline(__always) func index(for name: String) -> Int? {
         if let hashed {
             // A miss means no canonically equal name, hence no code-point-equal one either.
             guard let index = hashed[name] else { return nil }
-            if Self.confirm(entries[index], name) { return entries[index].node }
+            if Self.confirm(entries[index], name) { return index }
         }
-        for entry in entries where entry.name == name && Self.confirm(entry, name) { return entry.node }
+        for (i, entry) in entries.enumerated() where entry.name == name && Self.confirm(entry, name) { return i }
         return nil
     }
+}
+
+/// `properties` + `additionalProperties` (without `patternProperties`) + `required` fused into one pass over the
+/// instance's members: the shape of nearly every record schema, and the validator's hottest path.
+struct ObjectShape: Sendable {
+    var table: PropertyTable
+    /// Subschema for members not in `table`; nil when `additionalProperties` is absent.
+    var additional: Int?
+    /// Required names with their index in `table` when declared there (checked by bit), else nil (looked up).
+    var required: [(name: String, index: Int?)]
 }

@@ -101,7 +101,7 @@ struct SchemaCompiler {
         case .bool(let b):
             return CompiledNode(body: .always(b), location: where_, resource: resource, collectsAnnotations: false)
         case .object(let object):
-            var keywords = try compileKeywords(object, at: location, info: info)
+            var keywords = Self.fuseObjectKeywords(try compileKeywords(object, at: location, info: info))
             keywords.sort { Self.rank($0) < Self.rank($1) }
             let collects = keywords.contains {
                 if case .unevaluatedProperties = $0 { return true }
@@ -112,6 +112,32 @@ struct SchemaCompiler {
         default:
             throw JSONSchemaError(.invalidSchema, at: where_, "a schema must be an object or a boolean, got \(info.value.typeName)")
         }
+    }
+
+    /// Replaces properties/additionalProperties/required with one `ObjectShape` pass when no patternProperties
+    /// is involved and the table is small enough for a 64-bit seen-mask.
+    private static func fuseObjectKeywords(_ keywords: [Keyword]) -> [Keyword] {
+        var table: PropertyTable?
+        var additional: Int?
+        var required: [String]?
+        var others: [Keyword] = []
+        for keyword in keywords {
+            switch keyword {
+            case .properties(let t): table = t
+            case .additionalProperties(let target, _, let patterns):
+                guard patterns.isEmpty else { return keywords }
+                additional = target
+            case .required(let names): required = names
+            case .patternProperties: return keywords
+            default: others.append(keyword)
+            }
+        }
+        guard table != nil || additional != nil else { return keywords }
+        let resolvedTable = table ?? PropertyTable([])
+        guard resolvedTable.entries.count <= 64 else { return keywords }
+        let requiredEntries = (required ?? []).map { (name: $0, index: resolvedTable.index(for: $0)) }
+        others.append(.objectShape(ObjectShape(table: resolvedTable, additional: additional, required: requiredEntries)))
+        return others
     }
 
     /// Cheap assertions first so invalid instances fail fast; `unevaluated*` last because they read the others' annotations.
@@ -332,7 +358,7 @@ struct SchemaCompiler {
             throw JSONSchemaError(.invalidPattern, at: path, "pattern longer than \(options.limits.maxPatternLength) bytes")
         }
         do throws(RegexSyntaxError) {
-            return try SchemaPattern(source)
+            return try SchemaPattern(source, allowBacktracking: options.limits.allowBacktrackingPatterns)
         } catch {
             switch error {
             case .invalid(let reason): throw JSONSchemaError(.invalidPattern, at: path, "\(reason) in /\(source)/")

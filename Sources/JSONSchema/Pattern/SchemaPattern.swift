@@ -13,13 +13,16 @@ struct SchemaPattern: Sendable {
     let source: String
     let engine: Engine
 
-    init(_ source: String) throws(RegexSyntaxError) {
+    /// `allowBacktracking: false` turns lookaround/back-references into `unsupportedFeature` errors, for callers
+    /// that must guarantee linear-time matching on untrusted schemas.
+    init(_ source: String, allowBacktracking: Bool = true) throws(RegexSyntaxError) {
         self.source = source
         var parser = RegexParser(source)
         do {
             let node = try parser.parse()
             engine = .automaton(try RegexProgram(node))
         } catch .unsupportedFeature(let feature) {
+            guard allowBacktracking else { throw .unsupportedFeature(feature) }
             guard let regex = FoundationRegex(source) else { throw .invalid("\(feature) in a pattern Foundation cannot compile") }
             engine = .foundation(regex)
         } catch {

@@ -37,11 +37,16 @@ public struct JSONSchemaLimits: Sendable {
     public var maxEvaluationDepth: Int
     /// Longest `pattern` / `patternProperties` source accepted.
     public var maxPatternLength: Int
+    /// Patterns with lookaround or back-references need a backtracking engine (Foundation's, not time-bounded).
+    /// Set to false to reject them with `invalidPattern`, so every accepted pattern matches in linear time.
+    public var allowBacktrackingPatterns: Bool
 
-    public init(maxSchemaDepth: Int = 256, maxSubschemas: Int = 100_000, maxEvaluationDepth: Int = 600, maxPatternLength: Int = 4096) {
+    public init(maxSchemaDepth: Int = 256, maxSubschemas: Int = 100_000, maxEvaluationDepth: Int = 256, maxPatternLength: Int = 4096,
+                allowBacktrackingPatterns: Bool = true) {
         self.maxSchemaDepth = maxSchemaDepth
         self.maxSubschemas = maxSubschemas
         self.maxEvaluationDepth = maxEvaluationDepth
         self.maxPatternLength = maxPatternLength
+        self.allowBacktrackingPatterns = allowBacktrackingPatterns
     }
 }

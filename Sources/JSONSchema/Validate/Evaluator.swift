@@ -90,91 +90,6 @@ struct Evaluator {
 
     private mutating func check(_ keyword: Keyword, _ id: Int, _ instance: JSONValue, _ annotations: inout EvaluatedLocations?) -> Bool {
         switch keyword {
-        case .type(let types):
-            if Self.matches(types, instance) { return true }
-            fail(id, "type", "expected \(types.names.joined(separator: " or ")), got \(instance.typeName)")
-            return false
-
-        case .enumeration(let values):
-            if values.contains(instance) { return true }
-            fail(id, "enum", "value is not one of the \(values.values.count) allowed values")
-            return false
-
-        case .const(let expected):
-            if JSONEquality.equal(instance, expected) { return true }
-            fail(id, "const", "value must equal \(expected.serialized())")
-            return false
-
-        case .minimum(let bound, let exclusive):
-            guard let order = JSONEquality.compare(instance, bound) else { return true }
-            if exclusive ? order > 0 : order >= 0 { return true }
-            fail(id, exclusive ? "exclusiveMinimum" : "minimum", "\(instance.serialized()) is \(exclusive ? "not greater than" : "less than") \(bound.serialized())")
-            return false
-
-        case .maximum(let bound, let exclusive):
-            guard let order = JSONEquality.compare(instance, bound) else { return true }
-            if exclusive ? order < 0 : order <= 0 { return true }
-            fail(id, exclusive ? "exclusiveMaximum" : "maximum", "\(instance.serialized()) is \(exclusive ? "not less than" : "greater than") \(bound.serialized())")
-            return false
-
-        case .multipleOf(let divisor, let raw):
-            guard instance.isNumber else { return true }
-            if case .int(let value) = instance, case .int(let d) = raw {
-                if value % d == 0 { return true }
-            } else if let decimal = DecimalNumber(instance), decimal.isMultiple(of: divisor) {
-                return true
-            }
-            fail(id, "multipleOf", "\(instance.serialized()) is not a multiple of \(raw.serialized())")
-            return false
-
-        case .minLength(let minimum):
-            guard case .string(let s) = instance else { return true }
-            // Code points, not bytes or grapheme clusters; a scalar is at most 4 UTF-8 bytes, so counting is often avoidable.
-            let bytes = s.utf8.count
-            if bytes >= minimum && (bytes / 4 >= minimum || s.unicodeScalars.count >= minimum) { return true }
-            fail(id, "minLength", "string shorter than \(minimum) characters")
-            return false
-
-        case .maxLength(let maximum):
-            guard case .string(let s) = instance else { return true }
-            if s.utf8.count <= maximum || s.unicodeScalars.count <= maximum { return true }
-            fail(id, "maxLength", "string longer than \(maximum) characters")
-            return false
-
-        case .pattern(let pattern):
-            guard case .string(let s) = instance else { return true }
-            if pattern.matches(s) { return true }
-            fail(id, "pattern", "string does not match /\(pattern.source)/")
-            return false
-
-        case .format(let format):
-            guard case .string(let s) = instance else { return true }
-            if format.accepts(s) { return true }
-            fail(id, "format", "string is not a valid \(format.rawValue)")
-            return false
-
-        case .required(let names):
-            guard case .object(let object) = instance else { return true }
-            var valid = true
-            for name in names where object[name] == nil {
-                valid = false
-                fail(id, "required", "missing required property \"\(name)\"")
-                if !collecting { return false }
-            }
-            return valid
-
-        case .minProperties(let minimum):
-            guard case .object(let object) = instance else { return true }
-            if object.count >= minimum { return true }
-            fail(id, "minProperties", "fewer than \(minimum) properties")
-            return false
-
-        case .maxProperties(let maximum):
-            guard case .object(let object) = instance else { return true }
-            if object.count <= maximum { return true }
-            fail(id, "maxProperties", "more than \(maximum) properties")
-            return false
-
         case .properties(let table):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -187,7 +102,41 @@ struct Evaluator {
                 }
             }
             return valid
-
+        case .objectShape(let shape):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            var seen: UInt64 = 0
+            for member in object.members {
+                if let index = shape.table.index(for: member.key) {
+                    seen |= 1 << UInt64(index)
+                    annotations?.properties.insert(member.key)
+                    let target = shape.table.entries[index].node
+                    if !child(member.key, { $0.validateChild(target, member.value) }) {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                } else if let target = shape.additional {
+                    if case .always(false) = nodes[target].body {
+                        fail(id, "additionalProperties", "property \"\(member.key)\" is not allowed")
+                        valid = false
+                        if !collecting { return false }
+                    } else if !child(member.key, { $0.validateChild(target, member.value) }) {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                }
+            }
+            for entry in shape.required {
+                let present: Bool
+                if let index = entry.index { present = seen & (1 << UInt64(index)) != 0 } else { present = object[entry.name] != nil }
+                if !present {
+                    valid = false
+                    fail(id, "required", "missing required property \"\(entry.name)\"")
+                    if !collecting { return false }
+                }
+            }
+            if valid && shape.additional != nil { annotations?.allProperties = true }
+            return valid
         case .patternProperties(let patterns):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -201,7 +150,6 @@ struct Evaluator {
                 }
             }
             return valid
-
         case .additionalProperties(let target, let known, let patterns):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -221,7 +169,6 @@ struct Evaluator {
             }
             if valid { annotations?.allProperties = true }
             return valid
-
         case .propertyNames(let target):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -231,19 +178,6 @@ struct Evaluator {
                 if !collecting { return false }
             }
             return valid
-
-        case .dependentRequired(let rules):
-            guard case .object(let object) = instance else { return true }
-            var valid = true
-            for (trigger, names) in rules where object[trigger] != nil {
-                for name in names where object[name] == nil {
-                    valid = false
-                    fail(id, "dependentRequired", "property \"\(name)\" is required when \"\(trigger)\" is present")
-                    if !collecting { return false }
-                }
-            }
-            return valid
-
         case .dependentSchemas(let rules):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -254,25 +188,6 @@ struct Evaluator {
                 }
             }
             return valid
-
-        case .minItems(let minimum):
-            guard case .array(let elements) = instance else { return true }
-            if elements.count >= minimum { return true }
-            fail(id, "minItems", "fewer than \(minimum) items")
-            return false
-
-        case .maxItems(let maximum):
-            guard case .array(let elements) = instance else { return true }
-            if elements.count <= maximum { return true }
-            fail(id, "maxItems", "more than \(maximum) items")
-            return false
-
-        case .uniqueItems:
-            guard case .array(let elements) = instance, elements.count > 1 else { return true }
-            if Self.allUnique(elements) { return true }
-            fail(id, "uniqueItems", "array items are not unique")
-            return false
-
         case .prefixItems(let targets):
             guard case .array(let elements) = instance else { return true }
             var valid = true
@@ -284,7 +199,6 @@ struct Evaluator {
             }
             if valid, let current = annotations?.itemPrefix { annotations?.itemPrefix = max(current, min(targets.count, elements.count)) }
             return valid
-
         case .items(let target, let from):
             guard case .array(let elements) = instance, from < elements.count else { return true }
             var valid = true
@@ -296,7 +210,6 @@ struct Evaluator {
             }
             if valid { annotations?.allItems = true }
             return valid
-
         case .contains(let target, let minimum, let maximum):
             guard case .array(let elements) = instance else { return true }
             var matched = 0
@@ -313,7 +226,6 @@ struct Evaluator {
                 return false
             }
             return true
-
         case .allOf(let targets):
             var valid = true
             for target in targets where !validate(target, instance, &annotations) {
@@ -321,7 +233,6 @@ struct Evaluator {
                 if !collecting { return false }
             }
             return valid
-
         case .anyOf(let targets):
             var any = false
             for target in targets {
@@ -338,7 +249,6 @@ struct Evaluator {
             if any { return true }
             fail(id, "anyOf", "value matches none of the \(targets.count) anyOf schemas")
             return false
-
         case .oneOf(let targets):
             var matches = 0
             var kept: EvaluatedLocations?
@@ -356,13 +266,11 @@ struct Evaluator {
             }
             fail(id, "oneOf", matches == 0 ? "value matches none of the oneOf schemas" : "value matches more than one oneOf schema")
             return false
-
         case .not(let target):
             var none: EvaluatedLocations?
             if !quietly({ $0.validate(target, instance, &none) }) { return true }
             fail(id, "not", "value must not match the not schema")
             return false
-
         case .conditional(let condition, let thenTarget, let elseTarget):
             var branch: EvaluatedLocations? = annotations == nil ? nil : EvaluatedLocations()
             if quietly({ $0.validate(condition, instance, &branch) }) {
@@ -376,10 +284,8 @@ struct Evaluator {
             if validate(elseTarget, instance, &annotations) { return true }
             fail(id, "else", "value matches neither if nor else")
             return false
-
         case .ref(let target):
             return validate(target, instance, &annotations)
-
         case .dynamicRef(let target, let anchor):
             var resolved = target
             if let anchor {
@@ -391,7 +297,6 @@ struct Evaluator {
                 }
             }
             return validate(resolved, instance, &annotations)
-
         case .unevaluatedProperties(let target):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -405,7 +310,6 @@ struct Evaluator {
             }
             if valid { annotations?.allProperties = true }
             return valid
-
         case .unevaluatedItems(let target):
             guard case .array(let elements) = instance else { return true }
             var valid = true
@@ -419,6 +323,116 @@ struct Evaluator {
             }
             if valid { annotations?.allItems = true }
             return valid
+        default:
+            return checkAssertion(keyword, id, instance)
+        }
+    }
+
+    /// Keywords that never recurse, kept out of `check` so the recursive path's stack frames stay small
+    /// (debug builds give every case's temporaries their own slot).
+    @inline(never)
+    private mutating func checkAssertion(_ keyword: Keyword, _ id: Int, _ instance: JSONValue) -> Bool {
+        switch keyword {
+        case .type(let types):
+            if Self.matches(types, instance) { return true }
+            fail(id, "type", "expected \(types.names.joined(separator: " or ")), got \(instance.typeName)")
+            return false
+        case .enumeration(let values):
+            if values.contains(instance) { return true }
+            fail(id, "enum", "value is not one of the \(values.values.count) allowed values")
+            return false
+        case .const(let expected):
+            if JSONEquality.equal(instance, expected) { return true }
+            fail(id, "const", "value must equal \(expected.serialized())")
+            return false
+        case .minimum(let bound, let exclusive):
+            guard let order = JSONEquality.compare(instance, bound) else { return true }
+            if exclusive ? order > 0 : order >= 0 { return true }
+            fail(id, exclusive ? "exclusiveMinimum" : "minimum", "\(instance.serialized()) is \(exclusive ? "not greater than" : "less than") \(bound.serialized())")
+            return false
+        case .maximum(let bound, let exclusive):
+            guard let order = JSONEquality.compare(instance, bound) else { return true }
+            if exclusive ? order < 0 : order <= 0 { return true }
+            fail(id, exclusive ? "exclusiveMaximum" : "maximum", "\(instance.serialized()) is \(exclusive ? "not less than" : "greater than") \(bound.serialized())")
+            return false
+        case .multipleOf(let divisor, let raw):
+            guard instance.isNumber else { return true }
+            if case .int(let value) = instance, case .int(let d) = raw {
+                if value % d == 0 { return true }
+            } else if let decimal = DecimalNumber(instance), decimal.isMultiple(of: divisor) {
+                return true
+            }
+            fail(id, "multipleOf", "\(instance.serialized()) is not a multiple of \(raw.serialized())")
+            return false
+        case .minLength(let minimum):
+            guard case .string(let s) = instance else { return true }
+            // Code points, not bytes or grapheme clusters; a scalar is at most 4 UTF-8 bytes, so counting is often avoidable.
+            let bytes = s.utf8.count
+            if bytes >= minimum && (bytes / 4 >= minimum || s.unicodeScalars.count >= minimum) { return true }
+            fail(id, "minLength", "string shorter than \(minimum) characters")
+            return false
+        case .maxLength(let maximum):
+            guard case .string(let s) = instance else { return true }
+            if s.utf8.count <= maximum || s.unicodeScalars.count <= maximum { return true }
+            fail(id, "maxLength", "string longer than \(maximum) characters")
+            return false
+        case .pattern(let pattern):
+            guard case .string(let s) = instance else { return true }
+            if pattern.matches(s) { return true }
+            fail(id, "pattern", "string does not match /\(pattern.source)/")
+            return false
+        case .format(let format):
+            guard case .string(let s) = instance else { return true }
+            if format.accepts(s) { return true }
+            fail(id, "format", "string is not a valid \(format.rawValue)")
+            return false
+        case .required(let names):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for name in names where object[name] == nil {
+                valid = false
+                fail(id, "required", "missing required property \"\(name)\"")
+                if !collecting { return false }
+            }
+            return valid
+        case .minProperties(let minimum):
+            guard case .object(let object) = instance else { return true }
+            if object.count >= minimum { return true }
+            fail(id, "minProperties", "fewer than \(minimum) properties")
+            return false
+        case .maxProperties(let maximum):
+            guard case .object(let object) = instance else { return true }
+            if object.count <= maximum { return true }
+            fail(id, "maxProperties", "more than \(maximum) properties")
+            return false
+        case .dependentRequired(let rules):
+            guard case .object(let object) = instance else { return true }
+            var valid = true
+            for (trigger, names) in rules where object[trigger] != nil {
+                for name in names where object[name] == nil {
+                    valid = false
+                    fail(id, "dependentRequired", "property \"\(name)\" is required when \"\(trigger)\" is present")
+                    if !collecting { return false }
+                }
+            }
+            return valid
+        case .minItems(let minimum):
+            guard case .array(let elements) = instance else { return true }
+            if elements.count >= minimum { return true }
+            fail(id, "minItems", "fewer than \(minimum) items")
+            return false
+        case .maxItems(let maximum):
+            guard case .array(let elements) = instance else { return true }
+            if elements.count <= maximum { return true }
+            fail(id, "maxItems", "more than \(maximum) items")
+            return false
+        case .uniqueItems:
+            guard case .array(let elements) = instance, elements.count > 1 else { return true }
+            if Self.allUnique(elements) { return true }
+            fail(id, "uniqueItems", "array items are not unique")
+            return false
+        default:
+            return true
         }
     }
 

@@ -46,4 +46,14 @@ struct PatternTests {
         #expect(try matches(#"^(a)\1$"#, "aa"))
         #expect(try !matches(#"^(a)\1$"#, "ab"))
     }
+
+    @Test func backtrackingPatternsCanBeRefused() {
+        let options = JSONSchemaOptions(limits: JSONSchemaLimits(allowBacktrackingPatterns: false))
+        do {
+            _ = try JSONSchemaValidator(schemaText: #"{"pattern": "^(?=a)"}"#, options: options)
+            Issue.record("expected invalidPattern")
+        } catch {
+            #expect(error.kind == .invalidPattern)
+        }
+    }
 }

@@ -52,6 +52,14 @@ struct HostileSchemaTests {
         #expect(validator.isValid(value))
     }
 
+    @Test func instanceDeeperThanTheEvaluationLimitFailsCleanly() throws {
+        let validator = try JSONSchemaValidator(schemaText: ##"{"type": "object", "properties": {"next": {"$ref": "#"}}}"##)
+        var value = JSONValue.object(JSONObject())
+        for _ in 0..<1_000 { value = .object(JSONObject([("next", value)])) }
+        #expect(!validator.isValid(value))
+        #expect(validator.validate(value).contains { $0.message.contains("evaluation deeper than") })
+    }
+
     @Test func catastrophicPatternRunsInLinearTime() throws {
         let validator = try JSONSchemaValidator(schemaText: ##"{"pattern": "^(a+)+$"}"##)
         let hostile = String(repeating: "a", count: 50_000) + "!"
