@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Avro", targets: ["Avro"]),
         .library(name: "RegistryCore", targets: ["RegistryCore"]),
         .executable(name: "avro-bench", targets: ["AvroBench"]),
+        .executable(name: "jsonschema-bench", targets: ["JSONSchemaBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -23,6 +24,7 @@ let package = Package(
         // Format engines: pure, no I/O.
         .target(name: "JSONValue"),
         .target(name: "Avro", dependencies: ["JSONValue"]),
+        .target(name: "JSONSchema", dependencies: ["JSONValue"]),
 
         // Registry rules; storage behind a protocol.
         .target(name: "RegistryCore", dependencies: [
@@ -55,6 +57,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "AvroBench", dependencies: ["Avro", "JSONValue"]),
+        .executableTarget(name: "JSONSchemaBench", dependencies: ["JSONSchema", "JSONValue"]),
 
         // Kafka adapter: librdkafka (Debian's librdkafka-dev headers) behind a small Swift API.
         .systemLibrary(name: "CRdKafka", path: "Sources/CRdKafka", pkgConfig: "rdkafka",
@@ -63,6 +66,7 @@ let package = Package(
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "AvroTests", dependencies: ["Avro", "JSONValue"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONValue"]),
         .testTarget(name: "RegistryCoreTests", dependencies: ["RegistryCore", "RegistrySQLite", "Avro"]),
         .testTarget(name: "RegistrySQLiteTests", dependencies: ["RegistrySQLite", "RegistryCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
