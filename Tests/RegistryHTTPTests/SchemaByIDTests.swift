@@ -33,6 +33,7 @@ import Testing
     @Test func subjectsAndVersionsOfAnID() async throws {
         try await LiveServer.run { client in
             let id = try await client.post("/subjects/a/versions", TestSchemas.body(Self.schema)).json["id"]?.integerValue ?? -1
+            #expect(try await client.put("/config/b", #"{"compatibility":"NONE"}"#).status == 200)
             _ = try await client.post("/subjects/b/versions", TestSchemas.body(TestSchemas.record("B", fields: ["x"])))
             _ = try await client.post("/subjects/b/versions", TestSchemas.body(Self.schema))
             #expect(try await client.get("/schemas/ids/\(id)/subjects").json == .array([.string("a"), .string("b")]))

@@ -79,9 +79,8 @@ import Testing
         let server = try await ServerProcess.launch(database: database)
         let client = server.client
 
-        struct Ack: Sendable { var subject: String; var version: Int; var id: Int; var schema: String }
-        let acknowledged = Mutex<[Ack]>([])
-        let killed = Mutex(false)
+        let acknowledged = Shared<[Ack]>([])
+        let killed = Shared(false)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
@@ -131,6 +130,20 @@ import Testing
         }
         print("sigkill-recovery: \(acks.count)/\(acks.count) acknowledged registrations intact")
         await restarted.stop()
+    }
+
+    struct Ack: Sendable {
+        var subject: String
+        var version: Int
+        var id: Int
+        var schema: String
+    }
+
+    /// A value several tasks update.
+    final class Shared<Value: Sendable>: Sendable {
+        private let mutex: Mutex<Value>
+        init(_ value: Value) { mutex = Mutex(value) }
+        func withLock<T: Sendable>(_ body: (inout Value) -> T) -> T { mutex.withLock { body(&$0) } }
     }
 
     /// The sqlite3 command-line shell, so the check does not go through the code under test.

@@ -17,7 +17,9 @@ struct APIError: Error, Sendable, Equatable {
     }
 
     init(_ error: RegistryError) {
-        self.init(status: error.httpStatus, errorCode: error.errorCode, message: error.message)
+        // A code relayed from elsewhere may not imply a real status; never build an invalid one from it.
+        let status = (100...599).contains(error.httpStatus) ? error.httpStatus : 500
+        self.init(status: status, errorCode: error.errorCode, message: error.message)
     }
 
     // Jersey-style framework errors use the HTTP status as the error code.

@@ -85,16 +85,35 @@ struct RegistryResponder: HTTPResponder {
     /// Reads the body up to the limit; a declared or actual size above it is a 413, decided before parsing.
     private func collectBody(of request: Request) async throws -> ByteBuffer {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBodyBytes {
+            await Self.discard(request.body, upTo: Self.drainAllowance)
             throw APIError.bodyTooLarge(limit: maxBodyBytes)
         }
         var collected = ByteBuffer()
-        for try await var chunk in request.body {
+        var iterator = request.body.makeAsyncIterator()
+        while var chunk = try await iterator.next() {
             guard collected.readableBytes + chunk.readableBytes <= maxBodyBytes else {
+                await Self.discard(iterator, upTo: Self.drainAllowance)
                 throw APIError.bodyTooLarge(limit: maxBodyBytes)
             }
             collected.writeBuffer(&chunk)
         }
         return collected
+    }
+
+    /// How much of an oversized body is read and dropped so the client, still sending, receives the 413 rather
+    /// than a connection reset; past this the connection is simply closed.
+    static let drainAllowance = 1 << 20
+
+    private static func discard(_ body: RequestBody, upTo limit: Int) async {
+        await discard(body.makeAsyncIterator(), upTo: limit)
+    }
+
+    private static func discard(_ iterator: RequestBody.AsyncIterator, upTo limit: Int) async {
+        var iterator = iterator
+        var dropped = 0
+        while dropped <= limit, let chunk = try? await iterator.next() {
+            dropped += chunk.readableBytes
+        }
     }
 
     static func errorResponse(_ error: APIError, mediaType: RegistryMediaType) -> Response {
