@@ -70,6 +70,12 @@ let package = Package(
         .testTarget(name: "RegistryCoreTests", dependencies: ["RegistryCore", "RegistrySQLite", "Avro"]),
         .testTarget(name: "RegistrySQLiteTests", dependencies: ["RegistrySQLite", "RegistryCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
+        // Live-server tests: real HTTP on 127.0.0.1, real SQLite files, the built `schema-registry` binary.
+        .testTarget(name: "RegistryHTTPTests", dependencies: [
+            "RegistryHTTP", "RegistryCore", "RegistrySQLite", "JSONValue",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
