@@ -1,28 +1,40 @@
-/// Avro's binary primitives, appended to a byte buffer.
+/// Avro's binary primitives, appended to a byte buffer. Multi-byte values are assembled on the stack and
+/// appended once: each `append` re-checks uniqueness and capacity, which dominated per-byte appends.
 extension Array where Element == UInt8 {
     @inline(__always)
     mutating func appendAvroLong(_ value: Int64) {
         var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        while zigzag >= 0x80 {
-            append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
-            zigzag >>= 7
+        if zigzag < 0x80 {
+            append(UInt8(truncatingIfNeeded: zigzag))
+            return
         }
-        append(UInt8(truncatingIfNeeded: zigzag))
+        var scratch: (UInt64, UInt64) = (0, 0)
+        Swift.withUnsafeMutableBytes(of: &scratch) { raw in
+            var count = 0
+            while zigzag >= 0x80 {
+                raw[count] = UInt8(truncatingIfNeeded: zigzag) | 0x80
+                zigzag >>= 7
+                count += 1
+            }
+            raw[count] = UInt8(truncatingIfNeeded: zigzag)
+            append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0...count]))
+        }
     }
 
     @inline(__always)
     mutating func appendAvroFloat(_ value: Float) {
-        let bits = value.bitPattern
-        append(UInt8(truncatingIfNeeded: bits))
-        append(UInt8(truncatingIfNeeded: bits >> 8))
-        append(UInt8(truncatingIfNeeded: bits >> 16))
-        append(UInt8(truncatingIfNeeded: bits >> 24))
+        Swift.withUnsafeBytes(of: value.bitPattern.littleEndian) { append(contentsOf: $0) }
     }
 
     @inline(__always)
     mutating func appendAvroDouble(_ value: Double) {
-        let bits = value.bitPattern
-        for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        Swift.withUnsafeBytes(of: value.bitPattern.littleEndian) { append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func appendAvroBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        appendAvroLong(Int64(bytes.count))
+        append(contentsOf: bytes)
     }
 
     @inline(__always)
