@@ -54,7 +54,7 @@ struct RegistryResponder: HTTPResponder {
         mediaType: inout RegistryMediaType
     ) async throws -> Response {
         guard match.route != .unmatched else { throw APIError.notFound }
-        guard match.route.methods.contains(request.method) else { throw APIError.methodNotAllowed }
+        guard match.route.allows(request.method) else { throw APIError.methodNotAllowed }
 
         if match.route.isOperational {
             return try await endpoints.operational(match.route)

@@ -64,16 +64,17 @@ enum Route: Int, CaseIterable, Sendable {
         }
     }
 
-    var methods: Set<HTTPRequest.Method> {
+    /// Whether the route serves `method`; a known path with another method is a 405, not a 404.
+    func allows(_ method: HTTPRequest.Method) -> Bool {
         switch self {
-        case .root: return [.get, .post]
-        case .subject: return [.post, .delete]
-        case .subjectVersions: return [.get, .post]
-        case .subjectVersion: return [.get, .delete]
-        case .compatibilityAllVersions, .compatibilityVersion: return [.post]
-        case .globalConfig, .subjectConfig, .globalMode, .subjectMode: return [.get, .put, .delete]
-        case .unmatched: return []
-        default: return [.get]
+        case .root, .subjectVersions: return method == .get || method == .post
+        case .subject: return method == .post || method == .delete
+        case .subjectVersion: return method == .get || method == .delete
+        case .compatibilityAllVersions, .compatibilityVersion: return method == .post
+        case .globalConfig, .subjectConfig, .globalMode, .subjectMode:
+            return method == .get || method == .put || method == .delete
+        case .unmatched: return false
+        default: return method == .get
         }
     }
 

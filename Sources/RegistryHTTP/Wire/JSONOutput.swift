@@ -6,24 +6,26 @@ import JSONValue
 /// that guarantees Confluent's exact field names and omissions.
 struct JSONOutput {
     private(set) var text: String
-    private var needsComma: [Bool] = []
+    /// One bit per open container, innermost lowest: set once the container has an element, so the next one
+    /// needs a comma. Responses nest a few levels, far below the 64 this holds.
+    private var hasElement: UInt64 = 0
 
     init(capacity: Int = 128) {
         text = ""
         text.reserveCapacity(capacity)
     }
 
-    mutating func beginObject() { separate(); text += "{"; needsComma.append(false) }
-    mutating func endObject() { text += "}"; needsComma.removeLast() }
-    mutating func beginArray() { separate(); text += "["; needsComma.append(false) }
-    mutating func endArray() { text += "]"; needsComma.removeLast() }
+    mutating func beginObject() { separate(); text += "{"; hasElement <<= 1 }
+    mutating func endObject() { text += "}"; hasElement >>= 1 }
+    mutating func beginArray() { separate(); text += "["; hasElement <<= 1 }
+    mutating func endArray() { text += "]"; hasElement >>= 1 }
 
     mutating func key(_ name: String) {
         separate()
         JSONValue.writeString(name, to: &text)
         text += ":"
-        // The value that follows must not get its own comma.
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        // The value that follows belongs to this key and must not get its own comma.
+        hasElement &= ~1
     }
 
     mutating func string(_ value: String) { separate(); JSONValue.writeString(value, to: &text) }
@@ -35,8 +37,7 @@ struct JSONOutput {
     mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
 
     private mutating func separate() {
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { text += "," }
-        needsComma[needsComma.count - 1] = true
+        if hasElement & 1 == 1 { text += "," }
+        hasElement |= 1
     }
 }
