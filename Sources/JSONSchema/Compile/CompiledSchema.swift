@@ -142,13 +142,17 @@ struct PropertyTable: Sendable {
         var name: String
         var node: Int
         var asciiLength: Int?
+        /// The name's UTF-8, for matching keys straight from message bytes (byte equality is code-point equality).
+        var utf8: [UInt8]
     }
 
     var entries: [Entry]
     var hashed: [String: Int]?
 
     init(_ pairs: [(name: String, node: Int)]) {
-        entries = pairs.map { Entry(name: $0.name, node: $0.node, asciiLength: $0.name.utf8.allSatisfy { $0 < 0x80 } ? $0.name.utf8.count : nil) }
+        entries = pairs.map {
+            Entry(name: $0.name, node: $0.node, asciiLength: $0.name.utf8.allSatisfy { $0 < 0x80 } ? $0.name.utf8.count : nil, utf8: Array($0.name.utf8))
+        }
         if pairs.count > 16 {
             var table: [String: Int] = [:]
             for (i, entry) in entries.enumerated() where table[entry.name] == nil { table[entry.name] = i }
@@ -163,6 +167,15 @@ struct PropertyTable: Sendable {
 
     @inline(__always) func node(for name: String) -> Int? {
         index(for: name).map { entries[$0].node }
+    }
+
+    /// Lookup by the raw (unescaped) UTF-8 of a key; nil from a hashed table means "ask `index(for:)`".
+    @inline(__always) func index(forUTF8 key: UnsafeBufferPointer<UInt8>) -> Int?? {
+        guard hashed == nil else { return nil }
+        for (i, entry) in entries.enumerated() where entry.utf8.count == key.count {
+            if entry.utf8.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return .some(i) }
+        }
+        return .some(nil)
     }
 
     @inline(__always) func index(for name: String) -> Int? {

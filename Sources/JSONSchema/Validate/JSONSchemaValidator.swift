@@ -34,8 +34,19 @@ public struct JSONSchemaValidator: Sendable {
         run(instance, collecting: false).valid
     }
 
-    /// False for text that is not JSON, as well as for invalid instances.
+    /// False for text that is not JSON, as well as for invalid instances. Valid messages are proven straight
+    /// from the bytes where the schema allows (see `StreamEvaluator`); anything else takes the full path.
     public func isValid(jsonText: String) -> Bool {
+        if !program.usesDynamicScope {
+            var text = jsonText
+            let proven = text.withUTF8 { bytes in
+                program.nodes.withUnsafeBufferPointer { nodes in
+                    var stream = StreamEvaluator(bytes: bytes, program: program, nodes: nodes)
+                    return stream.document(program.root)
+                }
+            }
+            if proven { return true }
+        }
         guard let instance = try? JSONParser.parse(jsonText) else { return false }
         return isValid(instance)
     }

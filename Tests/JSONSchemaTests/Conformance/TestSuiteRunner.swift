@@ -59,11 +59,13 @@ struct TestSuiteRunner {
                     guard let data = test["data"], let expected = test["valid"]?.boolValue else { continue }
                     let fast = validator.isValid(data)
                     let errors = validator.validate(data)
-                    if fast == expected && errors.isEmpty == expected {
+                    // The text entry point proves validity from bytes where it can; it must agree too.
+                    let fromText = validator.isValid(jsonText: data.serialized())
+                    if fast == expected && errors.isEmpty == expected && fromText == expected {
                         outcome.passed += 1
                         outcome.perFile[file, default: (0, 0)].0 += 1
                     } else {
-                        outcome.failures.append("\(name): expected \(expected), isValid \(fast), errors \(errors.count) \(errors.first?.description ?? "")")
+                        outcome.failures.append("\(name): expected \(expected), isValid \(fast), text \(fromText), errors \(errors.count) \(errors.first?.description ?? "")")
                     }
                 }
             }
