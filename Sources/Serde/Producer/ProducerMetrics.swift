@@ -1,0 +1,34 @@
+import Metrics
+import Synchronization
+
+/// Counters and timers per topic, created once per topic so the hot path does no factory lookup:
+/// `<prefix>_sent_total{topic}`, `<prefix>_rejected_total{topic,reason}` and
+/// `<prefix>_validation_duration{topic}` (nanoseconds; the backend picks buckets and units).
+final class ProducerMetrics: Sendable {
+    struct Topic: Sendable {
+        let sent: Counter
+        let validation: Metrics.Timer
+    }
+
+    private let prefix: String
+    private let topics = Mutex<[String: Topic]>([:])
+
+    init(prefix: String) {
+        self.prefix = prefix
+    }
+
+    func topic(_ name: String) -> Topic {
+        if let hit = topics.withLock({ $0[name] }) { return hit }
+        let created = Topic(
+            sent: Counter(label: "\(prefix)_sent_total", dimensions: [("topic", name)]),
+            validation: Metrics.Timer(label: "\(prefix)_validation_duration", dimensions: [("topic", name)])
+        )
+        topics.withLock { $0[name] = created }
+        return created
+    }
+
+    /// Refusals are the rare path: the counter is looked up each time.
+    func rejected(topic: String, reason: String) {
+        Counter(label: "\(prefix)_rejected_total", dimensions: [("topic", topic), ("reason", reason)]).increment()
+    }
+}

@@ -1,0 +1,158 @@
+import Avro
+import Kafka
+import RegistryCore
+
+/// A `KafkaProducer` that lets only valid data through: each message is validated against its topic's
+/// registered schema and encoded in Confluent's wire format before librdkafka sees it. A message that does not
+/// fit throws `ValidationError` (topic, subject, schema id and version, JSON pointer, expected vs actual) and is
+/// never sent to its topic; with a dead-letter topic configured, a copy goes there with the reason in headers.
+///
+/// Errors thrown: `ValidationError` (the message), `SerdeError` (no usable schema: unknown subject, registry
+/// down, ...), `KafkaError` (the broker side). The wrapped producer is not closed by this type.
+public final class ValidatingProducer: Sendable {
+    public let producer: KafkaProducer
+    public let configuration: ValidatingProducerConfiguration
+    public let valueSerializer: AvroSerializer
+    public let keySerializer: AvroSerializer
+    private let metrics: ProducerMetrics
+
+    public init(producer: KafkaProducer, registry: any SchemaRegistryService, configuration: ValidatingProducerConfiguration = ValidatingProducerConfiguration()) {
+        self.producer = producer
+        self.configuration = configuration
+        self.valueSerializer = AvroSerializer(registry: registry, configuration: configuration.value, isKey: false)
+        self.keySerializer = AvroSerializer(registry: registry, configuration: configuration.key, isKey: true)
+        self.metrics = ProducerMetrics(prefix: configuration.metricsPrefix)
+    }
+
+    // MARK: Send and wait for the broker
+
+    /// Validates and sends `value` (key as raw bytes), then waits for the broker's acknowledgement.
+    @discardableResult
+    public func send(topic: String, key: [UInt8]? = nil, value: AvroValue, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws -> DeliveryReport {
+        let bytes = try await encodeValue(Payload<[UInt8]>.value(value), topic: topic, key: key, headers: headers, wait: true)
+        return try await deliver(topic: topic, partition: partition, key: key, value: bytes, headers: headers)
+    }
+
+    /// The same for JSON text in Avro's plain JSON form (what services and the CLI usually hold).
+    @discardableResult
+    public func send(topic: String, key: [UInt8]? = nil, json: String, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws -> DeliveryReport {
+        let bytes = try await encodeValue(.json(Array(json.utf8)), topic: topic, key: key, headers: headers, wait: true)
+        return try await deliver(topic: topic, partition: partition, key: key, value: bytes, headers: headers)
+    }
+
+    /// Key and value both validated, each against its own subject (`<topic>-key`, `<topic>-value` by default).
+    @discardableResult
+    public func send(topic: String, key: AvroValue, value: AvroValue, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws -> DeliveryReport {
+        let keyBytes = try await encodeKey(key, topic: topic, headers: headers, wait: true)
+        let bytes = try await encodeValue(Payload<[UInt8]>.value(value), topic: topic, key: keyBytes, headers: headers, wait: true)
+        return try await deliver(topic: topic, partition: partition, key: keyBytes, value: bytes, headers: headers)
+    }
+
+    // MARK: Enqueue for throughput
+
+    /// Validates `value` and hands it to librdkafka without waiting for delivery; `flush` waits for all of them,
+    /// and `producer.statistics` counts delivered and failed. Validation errors still throw right away.
+    public func enqueue(topic: String, key: [UInt8]? = nil, value: AvroValue, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws {
+        let bytes = try await encodeValue(Payload<[UInt8]>.value(value), topic: topic, key: key, headers: headers, wait: false)
+        try await producer.enqueue(topic: topic, partition: partition, key: key, value: bytes, headers: headers)
+        metrics.topic(topic).sent.increment()
+    }
+
+    public func enqueue(topic: String, key: [UInt8]? = nil, json: some Collection<UInt8>, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws {
+        let bytes = try await encodeValue(.json(json), topic: topic, key: key, headers: headers, wait: false)
+        try await producer.enqueue(topic: topic, partition: partition, key: key, value: bytes, headers: headers)
+        metrics.topic(topic).sent.increment()
+    }
+
+    public func enqueue(topic: String, key: AvroValue, value: AvroValue, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws {
+        let keyBytes = try await encodeKey(key, topic: topic, headers: headers, wait: false)
+        let bytes = try await encodeValue(Payload<[UInt8]>.value(value), topic: topic, key: keyBytes, headers: headers, wait: false)
+        try await producer.enqueue(topic: topic, partition: partition, key: keyBytes, value: bytes, headers: headers)
+        metrics.topic(topic).sent.increment()
+    }
+
+    /// Waits until everything enqueued so far is delivered or failed.
+    public func flush(timeout: Duration) async throws(KafkaError) {
+        try await producer.flush(timeout: timeout)
+    }
+
+    // MARK: Validation
+
+    private func deliver(topic: String, partition: Int32?, key: [UInt8]?, value: [UInt8], headers: [KafkaHeader]) async throws -> DeliveryReport {
+        let report = try await producer.send(topic: topic, partition: partition, key: key, value: value, headers: headers)
+        metrics.topic(topic).sent.increment()
+        return report
+    }
+
+    private func encodeValue(_ payload: Payload<some Collection<UInt8>>, topic: String, key: [UInt8]?, headers: [KafkaHeader], wait: Bool) async throws -> [UInt8] {
+        let target: SerializationTarget
+        if let hit = valueSerializer.cachedTarget(topic: topic) {
+            target = hit
+        } else {
+            target = try await valueSerializer.target(topic: topic)
+        }
+        let topicMetrics = metrics.topic(topic)
+        let start = ContinuousClock.now
+        do {
+            let bytes: [UInt8]
+            switch payload {
+            case .value(let value): bytes = try valueSerializer.encode(value, topic: topic, with: target)
+            case .json(let json): bytes = try valueSerializer.encode(json: json, topic: topic, with: target)
+            }
+            topicMetrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
+            return bytes
+        } catch {
+            topicMetrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
+            throw await reject(error, key: key, original: payload.originalBytes, headers: headers, wait: wait)
+        }
+    }
+
+    private func encodeKey(_ key: AvroValue, topic: String, headers: [KafkaHeader], wait: Bool) async throws -> [UInt8] {
+        let target = try await keySerializer.target(topic: topic)
+        do {
+            return try keySerializer.encode(key, topic: topic, with: target)
+        } catch {
+            throw await reject(error, key: nil, original: Array(String(describing: key).utf8), headers: headers, wait: wait)
+        }
+    }
+
+    /// Counts the refusal and, when configured, writes the original to the dead-letter topic.
+    private func reject(_ error: ValidationError, key: [UInt8]?, original: [UInt8], headers: [KafkaHeader], wait: Bool) async -> ValidationError {
+        metrics.rejected(topic: error.topic, reason: error.reason.rawValue)
+        guard let deadLetterTopic = configuration.deadLetterTopic else { return error }
+        var result = error
+        let letterHeaders = DeadLetterHeaders.make(for: error, original: headers)
+        do throws(KafkaError) {
+            if wait {
+                _ = try await producer.send(topic: deadLetterTopic, key: key, value: original, headers: letterHeaders)
+            } else {
+                try await producer.enqueue(topic: deadLetterTopic, key: key, value: original, headers: letterHeaders)
+            }
+            result.deadLetter = .written(topic: deadLetterTopic)
+        } catch {
+            result.deadLetter = .failed(topic: deadLetterTopic, error)
+        }
+        return result
+    }
+}
+
+/// A message as the caller gave it: a value to encode, or JSON text to validate and convert.
+private enum Payload<JSON: Collection<UInt8>> {
+    case value(AvroValue)
+    case json(JSON)
+
+    /// What the dead-letter topic receives: the JSON text as given, or a rendering of the value.
+    var originalBytes: [UInt8] {
+        switch self {
+        case .value(let value): return Array(String(describing: value).utf8)
+        case .json(let json): return Array(json)
+        }
+    }
+}
+
+extension Duration {
+    var wholeNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).partialValue + attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,12 @@
+/// The schema a topic's keys or values are written with, resolved once and reused for every message.
+public struct SerializationTarget: Sendable {
+    /// Nil only when the schema was pinned by id and no subject could be derived.
+    public let subject: String?
+    public let schema: CompiledSchema
+    /// The version under `subject`, when known.
+    public let version: Int?
+    /// Set when resolved from "latest": after this the topic asks the registry again.
+    let refreshAfter: ContinuousClock.Instant?
+
+    public var schemaID: Int { schema.id }
+}
