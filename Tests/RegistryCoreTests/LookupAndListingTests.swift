@@ -40,3 +40,40 @@ import Testing
         #expect(try await t.registry.version(subject: "b-value", .latest, includeDeleted: false).id == 1)
     }
 }
+
+@Suite struct StatisticsTests {
+    @Test func countsFollowRegistrationsAndDeletes() async throws {
+        let t = try TestRegistry()
+        #expect(t.registry.statistics() == RegistryStatistics(schemas: 0, liveSubjects: 0, liveVersions: 0, maxSchemaID: 0))
+        _ = try await t.registry.register(subject: "a", Schemas.user(), normalize: false)
+        _ = try await t.registry.register(subject: "b", Schemas.user(), normalize: false)
+        _ = try await t.registry.register(subject: "c", SchemaSubmission(schema: #""int""#), normalize: false)
+        #expect(t.registry.statistics() == RegistryStatistics(schemas: 2, liveSubjects: 3, liveVersions: 3, maxSchemaID: 2))
+        _ = try await t.registry.deleteSubject("c", permanent: false)
+        #expect(t.registry.statistics() == RegistryStatistics(schemas: 2, liveSubjects: 2, liveVersions: 2, maxSchemaID: 2))
+        _ = try await t.registry.deleteSubject("c", permanent: true)
+        #expect(t.registry.statistics() == RegistryStatistics(schemas: 1, liveSubjects: 2, liveVersions: 2, maxSchemaID: 2))
+    }
+}
+
+@Suite struct IdentityCacheTests {
+    @Test func repeatedLookupsStayCorrectAcrossPermanentDeletes() async throws {
+        let t = try TestRegistry()
+        let address = SchemaSubmission(schema: ReferenceTests.address)
+        _ = try await t.registry.register(subject: "address", address, normalize: false)
+        let pinned = ReferenceTests().customerSubmission(version: 1)
+        let first = try await t.registry.register(subject: "customer", pinned, normalize: false)
+        #expect(try await t.registry.lookup(subject: "customer", pinned, normalize: false, includeDeleted: false) == first)
+        #expect(try await t.registry.lookup(subject: "customer", pinned, normalize: false, includeDeleted: false) == first)
+        // Remove everything, then put a different schema at address version 1: the pinned text must re-resolve.
+        _ = try await t.registry.deleteSubject("customer", permanent: false)
+        _ = try await t.registry.deleteSubject("customer", permanent: true)
+        _ = try await t.registry.deleteSubject("address", permanent: false)
+        _ = try await t.registry.deleteSubject("address", permanent: true)
+        // Its reference is gone: refused as invalid, which shows the cached identity was dropped.
+        #expect(await errorCode { try await t.registry.lookup(subject: "customer", pinned, normalize: false, includeDeleted: false) } == 42201)
+        let other = #"{"type":"record","name":"Other","namespace":"com.example","fields":[]}"#
+        _ = try await t.registry.register(subject: "address", SchemaSubmission(schema: other), normalize: false)
+        #expect(await errorCode { try await t.registry.register(subject: "customer", pinned, normalize: false) } == 42201)
+    }
+}

@@ -13,6 +13,16 @@ extension Registry {
         return format
     }
 
+    /// The identity a submission would be stored under, from the cache when this exact text was seen before.
+    /// Still refuses what `prepare` refuses, because a text only enters the cache after parsing once.
+    func identity(of submission: SchemaSubmission, normalize: Bool) throws(RegistryError) -> SchemaIdentity {
+        let key = IdentityCache.key(submission, normalize: normalize)
+        if let key, let cached = identityCache.get(key) { return cached }
+        let identity = try prepare(submission, normalize: normalize).identity
+        if let key { identityCache.put(key, identity) }
+        return identity
+    }
+
     /// Resolves references against the current index, parses, and computes the identity.
     func prepare(_ submission: SchemaSubmission, normalize: Bool) throws(RegistryError) -> PreparedSchema {
         let format = try format(submission.schemaType)

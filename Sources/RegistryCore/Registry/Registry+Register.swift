@@ -1,14 +1,16 @@
 extension Registry {
     public func register(subject: String, _ submission: SchemaSubmission, normalize: Bool) async throws(RegistryError) -> SubjectVersion {
         try SubjectName.validate(subject)
-        let prepared = try prepare(submission, normalize: normalize)
         // Fast path, no writer: the identical schema is already live here and nothing asks for ids or versions.
-        if submission.id == nil, submission.version == nil,
-           let existing = try read({ (s: borrowing RegistryState) -> SubjectVersion? in
-               s.effectiveMode(subject) == .readWrite ? Self.liveMatch(prepared.identity, subject: subject, in: s) : nil
-           }) {
-            return existing
+        if submission.id == nil, submission.version == nil {
+            let identity = try identity(of: submission, normalize: normalize)
+            if let existing = try read({ (s: borrowing RegistryState) -> SubjectVersion? in
+                s.effectiveMode(subject) == .readWrite ? Self.liveMatch(identity, subject: subject, in: s) : nil
+            }) {
+                return existing
+            }
         }
+        let prepared = try prepare(submission, normalize: normalize)
         return try await writer.run { [self] in
             Result { () throws(RegistryError) -> SubjectVersion in
                 try registerOnWriter(subject: subject, submission, prepared: prepared, normalize: normalize)
@@ -17,11 +19,11 @@ extension Registry {
     }
 
     public func lookup(subject: String, _ submission: SchemaSubmission, normalize: Bool, includeDeleted: Bool) async throws(RegistryError) -> SubjectVersion {
-        let prepared = try prepare(submission, normalize: normalize)
+        let identity = try identity(of: submission, normalize: normalize)
         return try read { (s: borrowing RegistryState) throws(RegistryError) -> SubjectVersion in
             let versions = (s.subjects[subject] ?? []).filter { includeDeleted || !$0.deleted }
             guard !versions.isEmpty else { throw .subjectNotFound(subject) }
-            let ids = Set(s.ids(for: prepared.identity))
+            let ids = Set(s.ids(for: identity))
             guard let entry = versions.last(where: { ids.contains($0.schemaID) }), let found = s.subjectVersion(subject, entry) else {
                 throw .schemaNotFound(id: nil)
             }

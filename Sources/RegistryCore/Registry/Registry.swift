@@ -10,6 +10,7 @@ public final class Registry: SchemaRegistryService {
     let formats: [SchemaType: any SchemaFormat]
     let state: Mutex<RegistryState>
     let parsedCache = ParsedSchemaCache()
+    let identityCache = IdentityCache()
     let writer = WriteQueue()
 
     /// Loads everything from `store`. `formats` are the schema types this registry accepts.
@@ -37,6 +38,9 @@ public final class Registry: SchemaRegistryService {
             return nil
         }
         parsedCache.remove(removed)
+        if operations.contains(where: { if case .deleteVersion = $0 { return true } else { return false } }) {
+            identityCache.removeAll()
+        }
     }
 
     // MARK: Schemas by id
