@@ -97,6 +97,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
         ]),
         // Live-server tests: real HTTP on 127.0.0.1, real SQLite files, the built `schema-registry` binary.
         .testTarget(name: "RegistryHTTPTests", dependencies: [

@@ -1,6 +1,7 @@
 import Avro
 import Foundation
 import Kafka
+import MetricsTestKit
 import RegistryClient
 import RegistryCore
 import Serde
@@ -137,7 +138,11 @@ struct ValidatingProducerTests {
             let deadLetters = uniqueTopic("dlq")
             let registered = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
-            let producer = ValidatingProducer(producer: kafka, registry: client, configuration: ValidatingProducerConfiguration(deadLetterTopic: deadLetters))
+            let metrics = TestMetrics()
+            let producer = ValidatingProducer(
+                producer: kafka, registry: client,
+                configuration: ValidatingProducerConfiguration(deadLetterTopic: deadLetters, metricsFactory: metrics)
+            )
             try await producer.send(topic: topic, json: TestSchemas.orderJSON(1))
             let bad = Self.invalid[1].json
             let error = await #expect(throws: ValidationError.self) {
@@ -145,6 +150,9 @@ struct ValidatingProducerTests {
             }
             #expect(error?.deadLetter == .written(topic: deadLetters))
             await kafka.close()
+            #expect(try metrics.expectCounter("validating_producer_sent_total", [("topic", topic)]).totalValue == 1)
+            #expect(try metrics.expectCounter("validating_producer_rejected_total", [("topic", topic), ("reason", "unknownSymbol")]).totalValue == 1)
+            #expect(try metrics.expectTimer("validating_producer_validation_duration", [("topic", topic)]).values.count == 2)
 
             #expect(try await broker.readAll(topic: topic, expected: 1).count == 1)
             let letters = try await broker.readAll(topic: deadLetters, expected: 1)

@@ -11,17 +11,19 @@ final class ProducerMetrics: Sendable {
     }
 
     private let prefix: String
+    private let factory: any MetricsFactory
     private let topics = Mutex<[String: Topic]>([:])
 
-    init(prefix: String) {
+    init(prefix: String, factory: (any MetricsFactory)?) {
         self.prefix = prefix
+        self.factory = factory ?? MetricsSystem.factory
     }
 
     func topic(_ name: String) -> Topic {
         if let hit = topics.withLock({ $0[name] }) { return hit }
         let created = Topic(
-            sent: Counter(label: "\(prefix)_sent_total", dimensions: [("topic", name)]),
-            validation: Metrics.Timer(label: "\(prefix)_validation_duration", dimensions: [("topic", name)])
+            sent: Counter(label: "\(prefix)_sent_total", dimensions: [("topic", name)], factory: factory),
+            validation: Metrics.Timer(label: "\(prefix)_validation_duration", dimensions: [("topic", name)], factory: factory)
         )
         topics.withLock { $0[name] = created }
         return created
@@ -29,6 +31,6 @@ final class ProducerMetrics: Sendable {
 
     /// Refusals are the rare path: the counter is looked up each time.
     func rejected(topic: String, reason: String) {
-        Counter(label: "\(prefix)_rejected_total", dimensions: [("topic", topic), ("reason", reason)]).increment()
+        Counter(label: "\(prefix)_rejected_total", dimensions: [("topic", topic), ("reason", reason)], factory: factory).increment()
     }
 }

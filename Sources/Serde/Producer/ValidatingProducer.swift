@@ -21,7 +21,7 @@ public final class ValidatingProducer: Sendable {
         self.configuration = configuration
         self.valueSerializer = AvroSerializer(registry: registry, configuration: configuration.value, isKey: false)
         self.keySerializer = AvroSerializer(registry: registry, configuration: configuration.key, isKey: true)
-        self.metrics = ProducerMetrics(prefix: configuration.metricsPrefix)
+        self.metrics = ProducerMetrics(prefix: configuration.metricsPrefix, factory: configuration.metricsFactory)
     }
 
     // MARK: Send and wait for the broker
