@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
@@ -58,6 +59,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Schemas as code: a folder of schemas + manifest checked, planned, applied and exported.
+        .target(name: "SchemasAsCode", dependencies: [
+            "RegistryCore", "Avro", "JSONValue",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         .executableTarget(name: "AvroBench", dependencies: ["Avro", "JSONValue"]),
         .executableTarget(name: "JSONSchemaBench", dependencies: ["JSONSchema", "JSONValue"]),
 
@@ -85,6 +92,11 @@ let package = Package(
         .testTarget(name: "RegistryCoreTests", dependencies: ["RegistryCore", "RegistrySQLite", "Avro"]),
         .testTarget(name: "RegistrySQLiteTests", dependencies: ["RegistrySQLite", "RegistryCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
+        .testTarget(name: "SchemasAsCodeTests", dependencies: [
+            "SchemasAsCode", "RegistryCore", "RegistrySQLite", "RegistryHTTP", "Avro",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Real registry server on 127.0.0.1 over a temp SQLite file; real tansu broker; Python confluent-kafka.
         .testTarget(name: "RegistryClientTests", dependencies: [
             "RegistryClient", "RegistryCore", "RegistryHTTP", "RegistrySQLite",
