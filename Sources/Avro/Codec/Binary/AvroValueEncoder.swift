@@ -188,7 +188,9 @@ struct AvroValueEncoder {
         let start = out.count
         var sameKindError: AvroDataError?
         var sameKindCount = 0
-        for exactPass in [true, false] {
+        // Two passes without an array literal: this runs once per bare union value in the encode loop.
+        for pass in 0..<2 {
+            let exactPass = pass == 0
             for branch in 0..<Int(op.b) {
                 let child = program.childTable[Int(op.a) + branch]
                 guard Self.sameKind(program.opTable[Int(child)].kind, value) == exactPass else { continue }
