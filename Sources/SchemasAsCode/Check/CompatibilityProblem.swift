@@ -12,12 +12,22 @@ enum CompatibilityProblem {
         case .forward:
             who = "consumers still using \(against) cannot read data written with the new schema (location is in \(against))"
         }
-        let pointer = issue.location == "/" ? "" : issue.location
+        let pointer = lineAnchor(issue, direction: direction)
         return Problem(
             kind: .incompatible, file: file, line: map?.line(of: pointer), pointer: issue.location, subject: subject,
             message: "\(level.rawValue): \(who): \(issue.message)",
             hint: issue.hint ?? defaultHint(issue.type)
         )
+    }
+
+    /// The pointer used to find a line in the new file. A forward finding's location is in the old schema: for a
+    /// field the new schema dropped, the index names some other field in the new file, so point at the `fields`
+    /// list that held it instead.
+    static func lineAnchor(_ issue: AvroIncompatibility, direction: AvroCompatibilityDirection) -> String {
+        let location = issue.location == "/" ? "" : issue.location
+        guard direction == .forward, issue.type == .readerFieldMissingDefaultValue,
+              let range = location.range(of: "/fields/", options: .backwards) else { return location }
+        return String(location[..<range.lowerBound]) + "/fields"
     }
 
     static func defaultHint(_ kind: AvroIncompatibility.Kind) -> String {
