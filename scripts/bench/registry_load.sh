@@ -7,8 +7,10 @@ cd "$(dirname "$0")/../.."
 duration=${1:-20}
 connections=${2:-64}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product schema-registry >/dev/null
-bin="$(swift build -c release --show-bin-path)/schema-registry"
+# SCRATCH_PATH lets the release build live apart from a debug build in progress (SwiftPM locks its build folder).
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --scratch-path "$scratch" --product schema-registry >/dev/null
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/schema-registry"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
