@@ -31,7 +31,7 @@ let package = Package(
 
         // Registry rules; storage behind a protocol.
         .target(name: "RegistryCore", dependencies: [
-            "JSONValue", "Avro",
+            "JSONValue", "Avro", "JSONSchema",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -54,7 +54,8 @@ let package = Package(
 
         // Thin CLI.
         .executableTarget(name: "SchemaRegistryCLI", dependencies: [
-            "RegistryCore", "RegistrySQLite", "RegistryHTTP",
+            "RegistryCore", "RegistrySQLite", "RegistryHTTP", "RegistryClient", "Serde", "Kafka", "SchemasAsCode",
+            "Avro", "JSONValue",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -110,6 +111,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ]),
+        // The `schema-registry` executable run as a child process: CI commands, produce/consume.
+        .testTarget(name: "CLITests", dependencies: [
+            "RegistryHTTP", "RegistryCore", "RegistrySQLite", "Kafka", "JSONValue",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Live-server tests: real HTTP on 127.0.0.1, real SQLite files, the built `schema-registry` binary.
         .testTarget(name: "RegistryHTTPTests", dependencies: [
