@@ -14,7 +14,7 @@ enum GitHubRenderer {
             out += "::error " + properties.joined(separator: ",") + "::" + escapeData(message) + "\n"
         }
         let status = ExitStatus(problems)
-        out += (status == .clean ? "::notice::" : "::error::") + escapeData("schemas check: \(summary); \(problems.count) problem(s)") + "\n"
+        out += (status == .clean ? "::notice::" : "::error::") + escapeData("schema-registry: \(summary); \(problems.count) problem(s)") + "\n"
         return out
     }
 

@@ -3,13 +3,18 @@ import JSONValue
 /// One JSON document: `{"status", "exitCode", "summary", "problems": [...]}` with stable key names, for tools.
 enum JSONRenderer {
     static func render(_ problems: [Problem], summary: String, extra: [(String, String)]) -> String {
+        render(problems, summary: summary, members: extra.map { ($0.0, JSONValue.string($0.1)) })
+    }
+
+    /// `members` go between the summary and the problems, e.g. a plan's steps.
+    static func render(_ problems: [Problem], summary: String, members extra: [(String, JSONValue)]) -> String {
         let status = ExitStatus(problems)
         var members: [(key: String, value: JSONValue)] = [
             ("status", .string(status == .clean ? "ok" : (status == .failed ? "failed" : "error"))),
             ("exitCode", .int(Int64(status.rawValue))),
             ("summary", .string(summary)),
         ]
-        for (key, value) in extra { members.append((key, .string(value))) }
+        for (key, value) in extra { members.append((key, value)) }
         members.append(("problems", .array(problems.map(json))))
         return JSONValue.object(JSONObject(members)).serialized() + "\n"
     }

@@ -37,6 +37,22 @@ public struct DataValidator: Sendable {
         return report
     }
 
+    /// One JSON document, e.g. a pretty-printed `.json` file: a bad value is reported on the line it is on.
+    public func validate(document bytes: [UInt8]) -> Report {
+        var report = Report()
+        report.checked = 1
+        var buffer: [UInt8] = []
+        do {
+            try codec.encode(json: bytes, dialect: .plain, into: &buffer)
+        } catch {
+            let line = JSONSourceMap(String(decoding: bytes, as: UTF8.self)).line(of: error.path) ?? 1
+            report.problems.append(Problem(kind: .dataInvalid, file: inputName, line: line,
+                                           pointer: error.path.isEmpty ? "/" : error.path,
+                                           message: error.description, hint: Self.hint(error.kind)))
+        }
+        return report
+    }
+
     public func validate(binary bytes: [UInt8]) -> Report {
         var report = Report()
         report.checked = 1
