@@ -62,7 +62,7 @@ let package = Package(
 
         // Schemas as code: a folder of schemas + manifest checked, planned, applied and exported.
         .target(name: "SchemasAsCode", dependencies: [
-            "RegistryCore", "Avro", "JSONValue",
+            "RegistryCore", "Avro", "JSONValue", "JSONSchema",
             .product(name: "Yams", package: "Yams"),
         ]),
 
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "RegistrySQLiteTests", dependencies: ["RegistrySQLite", "RegistryCore"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
         .testTarget(name: "SchemasAsCodeTests", dependencies: [
-            "SchemasAsCode", "RegistryCore", "RegistrySQLite", "RegistryHTTP", "Avro",
+            "SchemasAsCode", "RegistryCore", "RegistrySQLite", "RegistryHTTP", "RegistryClient", "Avro",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
