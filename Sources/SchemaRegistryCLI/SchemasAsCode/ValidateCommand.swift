@@ -17,7 +17,7 @@ struct ValidateCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Schema file (.avsc).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Schema file (.avsc for Avro, .json for JSON Schema).", valueName: "file"))
     var schema: String?
 
     @Option(name: .long, help: ArgumentHelp("Schema type of --schema: AVRO, JSON or PROTOBUF (default: from the file extension).", valueName: "type"))
@@ -53,9 +53,9 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inputName = data.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>"
-        let parsed: AvroParsedSchema
+        let validator: MessageValidator
         do {
-            parsed = try await loadSchema()
+            validator = try await loadValidator(inputName: inputName)
         } catch let error as CommandFailure {
             return try output.fail(error, summary: "nothing validated")
         } catch let error as ManifestError {
@@ -69,53 +69,71 @@ struct ValidateCommand: AsyncParsableCommand {
         } catch {
             return try output.fail(error, summary: "nothing validated")
         }
-        let validator: DataValidator
-        do {
-            validator = try DataValidator(schema: parsed, inputName: inputName)
-        } catch {
-            return try output.fail(CommandFailure("the schema cannot encode data: \(error.description)"), summary: "nothing validated")
-        }
         let report: DataValidator.Report
         if binary {
-            report = validator.validate(binary: bytes)
+            guard case .avro(let avro) = validator else {
+                return try output.fail(CommandFailure("--binary needs an Avro schema"), summary: "nothing validated")
+            }
+            report = avro.validate(binary: bytes)
         } else if inputName.hasSuffix(".json") {
             report = validator.validate(document: bytes)
         } else {
             report = validator.validate(jsonLines: bytes)
         }
+        let invalid = Set(report.problems.map { $0.line ?? 0 }).count
         let summary = binary
             ? "\(inputName): one Avro datum checked"
-            : "\(inputName): \(report.checked) message(s) checked, \(report.problems.count) invalid"
+            : "\(inputName): \(report.checked) message(s) checked, \(invalid) invalid"
         try output.finish(report.problems, summary: summary, extra: [("input", inputName)])
     }
 
-    func loadSchema() async throws -> AvroParsedSchema {
+    func loadValidator(inputName: String) async throws -> MessageValidator {
         if let subject {
-            let found = try await target.with(create: false) { service in
-                await Self.latest(subject, service)
-            }
-            return try found.get()
+            return try await target.with(create: false) { service in
+                await Self.latest(subject, service, inputName: inputName)
+            }.get()
         }
         guard let schema else { throw CommandFailure("give --schema FILE or --subject S") }
-        let kind = type ?? SchemaTypeOption(fileName: schema)
-        switch kind {
-        case .avro: break
+        switch type ?? SchemaTypeOption(fileName: schema) {
+        case .avro:
+            if references.isEmpty, let listed = try ValidationSchema.fromManifest(file: schema) {
+                return try .avro(DataValidator(schema: listed, inputName: inputName))
+            }
+            let text = try readText(schema)
+            let referenceTexts = try references.map(readText)
+            return try .avro(DataValidator(schema: try ValidationSchema.parse(text, file: schema, references: referenceTexts),
+                                           inputName: inputName))
         case .json:
-            throw CommandFailure("JSON Schema files are not supported by `validate` yet; only Avro (.avsc)")
+            if !references.isEmpty { throw CommandFailure("--reference is for Avro schemas; a JSON Schema must be self-contained here") }
+            return .json(try JSONDataValidator(schemaText: try readText(schema), file: schema, inputName: inputName))
         case .protobuf:
-            throw CommandFailure("Protobuf schemas are not supported by `validate` yet; only Avro (.avsc)")
+            throw CommandFailure("Protobuf schemas are not supported by `validate` yet; use Avro (.avsc) or JSON Schema (.json)")
         }
-        if references.isEmpty, let listed = try ValidationSchema.fromManifest(file: schema) {
-            return listed
-        }
-        let text = try readText(schema)
-        let referenceTexts = try references.map(readText)
-        return try ValidationSchema.parse(text, file: schema, references: referenceTexts)
     }
 
-    static func latest(_ subject: String, _ service: any SchemaRegistryService) async -> Result<AvroParsedSchema, ManifestError> {
+    /// The subject's latest version, Avro (with its references) or a JSON Schema.
+    static func latest(_ subject: String, _ service: any SchemaRegistryService, inputName: String) async -> Result<MessageValidator, any Error> {
         do {
-            return .success(try await ValidationSchema.latest(subject: subject, service: service))
+            let latest = try await service.version(subject: subject, .latest, includeDeleted: false)
+            switch latest.schema.schemaType {
+            case .avro:
+                return .success(.avro(try DataValidator(schema: try await ValidationSchema.latest(subject: subject, service: service),
+                                                        inputName: inputName)))
+            case .json:
+                if !latest.schema.references.isEmpty {
+                    return .failure(CommandFailure("'\(subject)' is a JSON Schema with references, which `validate` does not resolve yet"))
+                }
+                return .success(.json(try JSONDataValidator(schemaText: latest.schema.schema, file: subject, inputName: inputName)))
+            case .protobuf:
+                return .failure(CommandFailure("'\(subject)' is a Protobuf schema; `validate` supports Avro and JSON Schema"))
+            }
+        } catch let error as RegistryError {
+            if case .subjectNotFound = error {
+                return .failure(CommandFailure("subject '\(subject)' not found in the registry (subjects are case-sensitive)"))
+            }
+            return .failure(CommandFailure("cannot read '\(subject)': \(error.message)"))
+        } catch let error as AvroDataError {
+            return .failure(CommandFailure("the schema of '\(subject)' cannot encode data: \(error.description)"))
         } catch {
             return .failure(error)
         }
@@ -136,6 +154,26 @@ struct ValidateCommand: AsyncParsableCommand {
             throw CommandFailure("cannot read data file '\(data)'")
         }
         return [UInt8](contents)
+    }
+}
+
+/// The schema `validate` checks against, in its own format.
+enum MessageValidator: Sendable {
+    case avro(DataValidator)
+    case json(JSONDataValidator)
+
+    func validate(jsonLines bytes: [UInt8]) -> DataValidator.Report {
+        switch self {
+        case .avro(let validator): return validator.validate(jsonLines: bytes)
+        case .json(let validator): return validator.validate(jsonLines: bytes)
+        }
+    }
+
+    func validate(document bytes: [UInt8]) -> DataValidator.Report {
+        switch self {
+        case .avro(let validator): return validator.validate(document: bytes)
+        case .json(let validator): return validator.validate(document: bytes)
+        }
     }
 }
 

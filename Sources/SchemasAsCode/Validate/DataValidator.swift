@@ -17,6 +17,8 @@ public struct DataValidator: Sendable {
     public struct Report: Sendable {
         public var checked = 0
         public var problems: [Problem] = []
+
+        public init() {}
         public var exitStatus: ExitStatus { ExitStatus(problems) }
     }
 
