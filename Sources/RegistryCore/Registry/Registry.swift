@@ -14,7 +14,7 @@ public final class Registry: SchemaRegistryService {
     let writer = WriteQueue()
 
     /// Loads everything from `store`. `formats` are the schema types this registry accepts.
-    public init(store: any SchemaStore, formats: [any SchemaFormat] = [AvroFormat()]) throws(RegistryError) {
+    public init(store: any SchemaStore, formats: [any SchemaFormat] = [AvroFormat(), JSONFormat()]) throws(RegistryError) {
         self.store = store
         var byType: [SchemaType: any SchemaFormat] = [:]
         for format in formats { byType[format.type] = format }

@@ -26,7 +26,7 @@ enum LiveServer {
         _ body: @Sendable (HTTPTestClient) async throws -> Void
     ) async throws {
         let store = try SQLiteSchemaStore(path: database)
-        let registry = try Registry(store: store, formats: [AvroFormat()])
+        let registry = try Registry(store: store, formats: [AvroFormat(), JSONFormat()])
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "registry-http-tests")
         // Cancelling the server at the end of a test makes Hummingbird log the cancellation as an error.

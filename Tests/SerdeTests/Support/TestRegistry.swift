@@ -17,7 +17,7 @@ enum TestRegistry {
         let folder = NSTemporaryDirectory() + "serde-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let registry = try Registry(store: try SQLiteSchemaStore(path: folder + "/registry.sqlite"), formats: [AvroFormat()])
+        let registry = try Registry(store: try SQLiteSchemaStore(path: folder + "/registry.sqlite"), formats: [AvroFormat(), JSONFormat()])
         try await body(registry)
     }
 

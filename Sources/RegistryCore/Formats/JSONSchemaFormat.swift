@@ -1,0 +1,107 @@
+import JSONSchema
+import JSONValue
+
+/// JSON Schema (`schemaType: "JSON"`) as the registry sees it: the JSONSchema module's compiler decides whether a
+/// schema is valid, its structural checker decides compatibility.
+///
+/// Named after the API's `schemaType` (like `AvroFormat`); `JSONSchemaFormat` is taken by the engine's enum of
+/// `format` keyword values.
+public struct JSONFormat: SchemaFormat {
+    /// Draft for schemas without `$schema`, and the bounds that keep hostile schemas from costing unbounded
+    /// time or memory. `externalSchemas` is ignored: references come from the registry.
+    public var options: JSONSchemaOptions
+
+    public init(options: JSONSchemaOptions = JSONSchemaOptions()) {
+        self.options = options
+    }
+
+    public var type: SchemaType { .json }
+
+    /// Confluent-style references: each reference's `name` is what a `$ref` in `text` (or in another
+    /// referenced schema) uses to reach the referenced subject's schema.
+    public func parse(_ text: String, references: [ResolvedReference]) throws(SchemaParseFailure) -> any ParsedSchema {
+        if let foreign = references.first(where: { $0.schemaType != .json }) {
+            throw SchemaParseFailure(message: "reference '\(foreign.name)' is a \(foreign.schemaType.rawValue) schema; a JSON schema can only reference JSON schemas")
+        }
+        var external: [String: JSONValue] = [:]
+        for reference in references {
+            do {
+                external[reference.name] = try JSONParser.parse(reference.schema)
+            } catch {
+                throw SchemaParseFailure(message: "reference '\(reference.name)' (subject '\(reference.subject)' version \(reference.version)) is not JSON: \(error.description)")
+            }
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw SchemaParseFailure(message: "Invalid JSON schema: \(error.description)")
+        }
+        switch root {
+        case .object, .bool: break
+        default: throw SchemaParseFailure(message: "Invalid JSON schema: a schema is an object or a boolean, not \(root.typeName)")
+        }
+        var compileOptions = options
+        compileOptions.externalSchemas = external
+        let validator: JSONSchemaValidator
+        do {
+            validator = try JSONSchemaValidator(schema: root, options: compileOptions)
+        } catch {
+            throw SchemaParseFailure(path: Self.pointer(error.location), message: "Invalid JSON schema (\(error.kind.rawValue)): \(error.message)")
+        }
+        return JSONRegisteredSchema(root: root, references: external, validator: validator)
+    }
+
+    /// The JSON pointer of a subschema in the submitted document; other documents (references) keep their URI.
+    static func pointer(_ location: String) -> String {
+        let prefix = JSONSchemaValidator.defaultBaseURI + "#"
+        guard location.hasPrefix(prefix) else { return location == JSONSchemaValidator.defaultBaseURI ? "" : location }
+        return String(location.dropFirst(prefix.count))
+    }
+}
+
+/// A parsed, compiled JSON schema with its stored texts computed once.
+public struct JSONRegisteredSchema: ParsedSchema {
+    /// The schema document as submitted (member order kept).
+    public let root: JSONValue
+    /// Referenced schemas by reference name, as the validator and the checker resolve them.
+    public let references: [String: JSONValue]
+    /// Compiled once at registration; proves the schema is usable and serves validation in-process.
+    public let validator: JSONSchemaValidator
+    public let canonicalText: String
+
+    public init(root: JSONValue, references: [String: JSONValue], validator: JSONSchemaValidator) {
+        self.root = root
+        self.references = references
+        self.validator = validator
+        self.canonicalText = root.serialized()
+    }
+
+    public var type: SchemaType { .json }
+
+    /// Member order carries no meaning in JSON Schema, so sorting every object's keys gives one text for all
+    /// spellings that differ only in order or whitespace.
+    public var normalizedText: String { root.serialized(sortedKeys: true) }
+
+    public func incompatibilities(readingDataWrittenWith writer: any ParsedSchema) -> [CompatibilityIssue] {
+        guard let writer = writer as? JSONRegisteredSchema else {
+            return [CompatibilityIssue(kind: "TYPE_CHANGED", location: "#", message: "The writer's schema is not a JSON schema.")]
+        }
+        // One map serves both sides; where both name the same reference, the reader's version wins.
+        let external = writer.references.merging(references) { _, reader in reader }
+        return JSONSchemaCompatibility.check(reader: root, writer: writer.root, externalSchemas: external).map { issue in
+            // Verbose lines quote only the message, so it names the place too, as Confluent's descriptions do.
+            CompatibilityIssue(kind: issue.difference.rawValue, location: issue.location,
+                               message: "\(Self.bounded(issue.message)) at path '\(issue.location)'")
+        }
+    }
+
+    /// A reason quotes schema values (e.g. every enum value dropped); a hostile schema must not turn one verbose
+    /// line into megabytes.
+    static let messageLimit = 1024
+
+    static func bounded(_ message: String) -> String {
+        guard message.utf8.count > messageLimit else { return message }
+        return String(decoding: message.utf8.prefix(messageLimit), as: UTF8.self) + "…"
+    }
+}
