@@ -7,6 +7,12 @@ public struct DecodedMessage: Sendable, Equatable {
     public var schemaType: SchemaType
     /// Avro: the datum in Avro's plain JSON form; JSON: the payload as written.
     public var json: String
+
+    public init(schemaID: Int, schemaType: SchemaType, json: String) {
+        self.schemaID = schemaID
+        self.schemaType = schemaType
+        self.json = json
+    }
 }
 
 /// Decodes any Confluent-framed message to JSON text, whatever format its writer schema has: the id in the

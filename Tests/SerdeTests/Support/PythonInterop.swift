@@ -2,12 +2,16 @@ import Foundation
 
 /// Runs scripts/interop/confluent_avro.py, which uses Confluent's own Python serdes (confluent-kafka).
 enum PythonInterop {
-    static let script: String = {
+    static let script = interopScript("confluent_avro.py")
+    /// The JSON Schema counterpart (confluent-kafka's json_schema serdes), same commands.
+    static let jsonScript = interopScript("confluent_json.py")
+
+    private static func interopScript(_ name: String) -> String {
         // Tests/SerdeTests/Support/PythonInterop.swift -> repo root.
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("scripts/interop/confluent_avro.py").path
-    }()
+        return url.appendingPathComponent("scripts/interop/" + name).path
+    }
 
     /// True when the script's dependencies import; otherwise prints why the interop tests are skipped
     /// (or, with REQUIRE_KAFKA set, lets them run and fail).
@@ -36,16 +40,16 @@ enum PythonInterop {
 
     /// Runs the script on a thread of its own, so the blocking wait never holds a cooperative thread that the
     /// in-process registry server needs to answer the script.
-    static func runAsync(_ arguments: [String], input: String?) async -> Result {
+    static func runAsync(_ arguments: [String], input: String?, script: String = PythonInterop.script) async -> Result {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: run(arguments, input: input))
+                continuation.resume(returning: run(arguments, input: input, script: script))
             }
             thread.start()
         }
     }
 
-    static func run(_ arguments: [String], input: String?) -> Result {
+    static func run(_ arguments: [String], input: String?, script: String = PythonInterop.script) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script] + arguments
