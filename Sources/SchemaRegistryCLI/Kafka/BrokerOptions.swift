@@ -29,15 +29,17 @@ struct BrokerOptions: ParsableArguments {
         var configuration = KafkaConfiguration(bootstrapServers: broker, [
             "message.timeout.ms": String(Int64(timeout * 1000)),
             "linger.ms": "5",
-            // librdkafka logs every failed connection attempt; the command reports the outcome itself.
             "log.connection.close": "false",
+            // librdkafka logs every failed connection attempt, many a second while a broker is down; the command
+            // reports the outcome itself. `-X log_level=6` brings the log back.
+            "log_level": "2",
         ])
         applyProperties(to: &configuration)
         return configuration
     }
 
     func consumerConfiguration() -> KafkaConfiguration {
-        var configuration = KafkaConfiguration(bootstrapServers: broker, ["log.connection.close": "false"])
+        var configuration = KafkaConfiguration(bootstrapServers: broker, ["log.connection.close": "false", "log_level": "2"])
         applyProperties(to: &configuration)
         return configuration
     }

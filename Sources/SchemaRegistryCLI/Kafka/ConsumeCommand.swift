@@ -77,7 +77,7 @@ struct ConsumeCommand: AsyncParsableCommand {
             let start: KafkaOffset = fromBeginning ? .beginning : .end
             try consumer.assign(partitions.map { TopicPartitionOffset(topic: topic, partition: $0, offset: start) })
         } catch {
-            throw CLIFailure("cannot read topic \"\(topic)\" from broker \(brokerOptions.broker): \(FailureText.delivery(error, broker: brokerOptions.broker, timeout: brokerOptions.timeout))")
+            throw CLIFailure("cannot read topic \"\(topic)\": \(FailureText.delivery(error, broker: brokerOptions.broker, timeout: brokerOptions.timeout))")
         }
 
         var output = OutputBuffer()

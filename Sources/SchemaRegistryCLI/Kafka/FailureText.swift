@@ -29,7 +29,7 @@ enum FailureText {
     static func delivery(_ error: KafkaError, broker: String, timeout: Double) -> String {
         switch error.code {
         case .messageTimedOut, .transport, .allBrokersDown:
-            return "no acknowledgement from broker \(broker) within \(formatSeconds(timeout)) s (is it running and reachable?): \(error)"
+            return "broker \(broker) did not answer within \(formatSeconds(timeout)) s (is it running and reachable?): \(error)"
         default:
             return "\(error) (broker \(broker))"
         }
