@@ -157,6 +157,13 @@ import Testing
         // Nested quantifiers run on the linear-time engine; the schema is fine.
         let nested = try await t.registry.register(subject: "s", Self.json(#"{"type":"string","pattern":"^(a+)+$"}"#), normalize: false)
         #expect(nested.version == 1)
+        // Each pattern is short but expands to ~20,000 automaton states; thousands of them must not exhaust
+        // memory while compiling: the total is bounded.
+        let expanding = (0..<2_000).map { #""p\#($0)":{"type":"string","pattern":"^(?:[a-z]{999}){20}\#($0)$"}"# }
+        let expandingSchema = #"{"type":"object","properties":{\#(expanding.joined(separator: ","))}}"#
+        let error = await Self.registryError { try await t.registry.register(subject: "p", Self.json(expandingSchema), normalize: false) }
+        #expect(error?.errorCode == 42201)
+        #expect(error?.message.contains("automaton states") == true, "\(String(describing: error))")
         for pattern in ["(unclosed", String(repeating: "a", count: 5_000)] {
             #expect(await errorCode { try await t.registry.register(subject: "p", Self.json(#"{"type":"string","pattern":"\#(pattern)"}"#), normalize: false) } == 42201)
         }

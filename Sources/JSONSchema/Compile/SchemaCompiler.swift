@@ -11,6 +11,9 @@ struct SchemaCompiler {
     private var resourceIDs: [String: Int] = [:]
     private var dynamicNames: Set<String> = []
     private var usesDynamicScope = false
+    /// Distinct pattern sources compiled so far (repeats share one automaton) and their total size.
+    private var patterns: [String: SchemaPattern] = [:]
+    private var patternInstructions = 0
     static let recursiveAnchorName = "\u{1}$recursiveAnchor"
 
     init(options: JSONSchemaOptions) {
@@ -353,18 +356,26 @@ struct SchemaCompiler {
         return out
     }
 
-    private func pattern(_ source: String, at path: String) throws(JSONSchemaError) -> SchemaPattern {
+    private mutating func pattern(_ source: String, at path: String) throws(JSONSchemaError) -> SchemaPattern {
+        if let known = patterns[source] { return known }
         guard source.utf8.count <= options.limits.maxPatternLength else {
             throw JSONSchemaError(.invalidPattern, at: path, "pattern longer than \(options.limits.maxPatternLength) bytes")
         }
+        let compiled: SchemaPattern
         do throws(RegexSyntaxError) {
-            return try SchemaPattern(source, allowBacktracking: options.limits.allowBacktrackingPatterns)
+            compiled = try SchemaPattern(source, allowBacktracking: options.limits.allowBacktrackingPatterns)
         } catch {
             switch error {
             case .invalid(let reason): throw JSONSchemaError(.invalidPattern, at: path, "\(reason) in /\(source)/")
             case .unsupportedFeature(let feature): throw JSONSchemaError(.invalidPattern, at: path, "unsupported \(feature) in /\(source)/")
             }
         }
+        patternInstructions += compiled.size
+        guard patternInstructions <= options.limits.maxPatternInstructions else {
+            throw JSONSchemaError(.tooLarge, at: path, "patterns expand to more than \(options.limits.maxPatternInstructions) automaton states in total")
+        }
+        patterns[source] = compiled
+        return compiled
     }
 
     private mutating func propertyTable(_ value: JSONValue, at location: SchemaLocation) throws(JSONSchemaError) -> PropertyTable {

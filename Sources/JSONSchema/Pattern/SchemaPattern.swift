@@ -30,6 +30,14 @@ struct SchemaPattern: Sendable {
         }
     }
 
+    /// What the pattern costs to hold: automaton instructions, or the source length for Foundation's engine.
+    var size: Int {
+        switch engine {
+        case .automaton(let program): return program.instructions.count
+        case .foundation: return source.utf8.count
+        }
+    }
+
     @inline(__always) func matches(_ text: String) -> Bool {
         switch engine {
         case .automaton(let program): return program.test(text)

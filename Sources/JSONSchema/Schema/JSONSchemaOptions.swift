@@ -40,13 +40,17 @@ public struct JSONSchemaLimits: Sendable {
     /// Patterns with lookaround or back-references need a backtracking engine (Foundation's, not time-bounded).
     /// Set to false to reject them with `invalidPattern`, so every accepted pattern matches in linear time.
     public var allowBacktrackingPatterns: Bool
+    /// Total automaton size of all distinct patterns of one schema. A short pattern can expand to thousands of
+    /// states (`(?:[a-z]{999}){20}`), so without a total a few thousand of them exhaust memory while compiling.
+    public var maxPatternInstructions: Int
 
     public init(maxSchemaDepth: Int = 256, maxSubschemas: Int = 100_000, maxEvaluationDepth: Int = 256, maxPatternLength: Int = 4096,
-                allowBacktrackingPatterns: Bool = true) {
+                allowBacktrackingPatterns: Bool = true, maxPatternInstructions: Int = 500_000) {
         self.maxSchemaDepth = maxSchemaDepth
         self.maxSubschemas = maxSubschemas
         self.maxEvaluationDepth = maxEvaluationDepth
         self.maxPatternLength = maxPatternLength
         self.allowBacktrackingPatterns = allowBacktrackingPatterns
+        self.maxPatternInstructions = maxPatternInstructions
     }
 }
