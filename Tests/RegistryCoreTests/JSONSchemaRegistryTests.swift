@@ -183,3 +183,23 @@ import Testing
         #expect(verdict.issues.allSatisfy { $0.kind == "PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL" })
     }
 }
+
+/// Shared definitions multiplied by combinators: small schemas whose naive comparison or evaluation costs 2^30.
+@Suite struct JSONSchemaBlowUpTests {
+    static func doubling(_ keyword: String, levels: Int, leaf: String = #"{"type":"string"}"#) -> String {
+        var definitions = [#""d0":\#(leaf)"#]
+        for level in 1...levels {
+            definitions.append(##""d\##(level)":{"\##(keyword)":[{"$ref":"#/$defs/d\##(level - 1)"},{"$ref":"#/$defs/d\##(level - 1)"}]}"##)
+        }
+        return ##"{"$defs":{\##(definitions.joined(separator: ","))},"$ref":"#/$defs/d\##(levels)"}"##
+    }
+
+    @Test func compatibilityOfMultiplyingDefinitionsIsCutShortWithAReason() async throws {
+        let t = try TestRegistry()
+        _ = try await t.registry.register(subject: "s", JSONSchemaRegistryTests.json(Self.doubling("anyOf", levels: 30)), normalize: false)
+        let other = Self.doubling("anyOf", levels: 30, leaf: #"{"type":"string","minLength":0}"#)
+        let verdict = try await t.registry.checkCompatibility(subject: "s", version: nil, JSONSchemaRegistryTests.json(other), normalize: false)
+        #expect(!verdict.isCompatible)
+        #expect(verdict.issues.contains { $0.kind == "SCHEMA_TOO_COMPLEX_TO_COMPARE" })
+    }
+}

@@ -152,3 +152,23 @@ import Testing
         }
     }
 }
+
+/// A schema whose shared definitions multiply under `allOf` (2^30 evaluations if followed naively): the
+/// serializer refuses messages in bounded time instead of hanging the producer.
+@Suite struct JSONSchemaEvaluationBudgetTests {
+    @Test func multiplyingDefinitionsAreRefusedWithinTheBudget() async throws {
+        var definitions = [#""d0":{"type":"string"}"#]
+        for level in 1...30 {
+            definitions.append(##""d\##(level)":{"allOf":[{"$ref":"#/$defs/d\##(level - 1)"},{"$ref":"#/$defs/d\##(level - 1)"}]}"##)
+        }
+        let schema = ##"{"$defs":{\##(definitions.joined(separator: ","))},"$ref":"#/$defs/d30"}"##
+        try await TestRegistry.inProcess { (registry: Registry) async throws in
+            _ = try await registry.register(subject: "blowup-value", JSONTestSchemas.submission(schema), normalize: false)
+            let error = await #expect(throws: ValidationError.self) {
+                try await JSONSchemaSerializer(registry: registry).serialize(topic: "blowup", json: Array(#""text""#.utf8))
+            }
+            #expect(error?.reason == .tooDeep)
+            #expect(error?.expected.contains("subschema evaluations") == true, "\(String(describing: error))")
+        }
+    }
+}

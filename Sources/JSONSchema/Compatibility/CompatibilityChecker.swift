@@ -10,6 +10,11 @@ struct CompatibilityChecker {
     private var active: Set<String> = []
     private var depth = 0
     static let maxDepth = 200
+    /// Comparisons made so far. Combinators compare every branch pair and shared `$defs` are re-expanded per
+    /// use, so a small hostile schema can ask for exponentially many; past `maxComparisons` the checker stops.
+    private(set) var comparisons = 0
+    static let maxComparisons = 100_000
+    var exhausted: Bool { comparisons > Self.maxComparisons }
 
     init(readerRoot: JSONValue, writerRoot: JSONValue, external: [String: JSONValue]) {
         self.readerRoot = readerRoot
@@ -24,6 +29,8 @@ struct CompatibilityChecker {
     // MARK: - Dispatch
 
     mutating func compare(reader rawReader: JSONValue, writer rawWriter: JSONValue, at path: String, writerAt writerPath: String) {
+        comparisons += 1
+        if exhausted { return }
         guard let (reader, readerPath) = dereference(rawReader, root: readerRoot, path: path, isReader: true),
               let (writer, resolvedWriterPath) = dereference(rawWriter, root: writerRoot, path: writerPath, isReader: false) else { return }
         let key = readerPath + "|" + resolvedWriterPath

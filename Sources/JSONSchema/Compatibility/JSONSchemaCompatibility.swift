@@ -11,6 +11,12 @@ public enum JSONSchemaCompatibility {
     public static func check(reader: JSONValue, writer: JSONValue, externalSchemas: [String: JSONValue] = [:]) -> [JSONSchemaIncompatibility] {
         var checker = CompatibilityChecker(readerRoot: reader, writerRoot: writer, external: externalSchemas)
         checker.compare(reader: reader, writer: writer, at: "#", writerAt: "#")
+        if checker.exhausted {
+            // Unfinished is not proven compatible: say so rather than pass on a partial answer.
+            return checker.findings + [JSONSchemaIncompatibility(
+                difference: .tooComplex, location: "#",
+                message: "comparing these schemas takes more than \(CompatibilityChecker.maxComparisons) subschema comparisons (combinators or shared definitions multiply them); simplify the schema")]
+        }
         return checker.findings
     }
 

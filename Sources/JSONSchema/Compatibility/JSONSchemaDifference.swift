@@ -50,6 +50,8 @@ public enum JSONSchemaDifference: String, Sendable, CaseIterable {
     case combinedTypeSubschemasChanged = "COMBINED_TYPE_SUBSCHEMAS_CHANGED"
     case notTypeChanged = "NOT_TYPE_CHANGED"
     case referenceUnresolved = "REFERENCE_UNRESOLVED"
+    /// Not one of Confluent's: the comparison was cut short by the checker's work bound.
+    case tooComplex = "SCHEMA_TOO_COMPLEX_TO_COMPARE"
 }
 
 /// One reason the new (reader) schema may reject data the old (writer) schema accepted. `location` is a JSON

@@ -6,14 +6,17 @@ final class CompiledProgram: Sendable {
     let dynamicAnchors: [[String: Int]]
     let usesDynamicScope: Bool
     let maxEvaluationDepth: Int
+    let maxEvaluationSteps: Int
     let draft: JSONSchemaDraft
 
-    init(nodes: [CompiledNode], root: Int, dynamicAnchors: [[String: Int]], usesDynamicScope: Bool, maxEvaluationDepth: Int, draft: JSONSchemaDraft) {
+    init(nodes: [CompiledNode], root: Int, dynamicAnchors: [[String: Int]], usesDynamicScope: Bool, maxEvaluationDepth: Int,
+         maxEvaluationSteps: Int, draft: JSONSchemaDraft) {
         self.nodes = nodes
         self.root = root
         self.dynamicAnchors = dynamicAnchors
         self.usesDynamicScope = usesDynamicScope
         self.maxEvaluationDepth = maxEvaluationDepth
+        self.maxEvaluationSteps = maxEvaluationSteps
         self.draft = draft
     }
 }

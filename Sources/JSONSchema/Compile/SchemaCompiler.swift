@@ -82,7 +82,8 @@ struct SchemaCompiler {
             }
         }
         return CompiledProgram(nodes: compiled, root: root, dynamicAnchors: tables, usesDynamicScope: usesDynamicScope,
-                               maxEvaluationDepth: options.limits.maxEvaluationDepth, draft: draft)
+                               maxEvaluationDepth: options.limits.maxEvaluationDepth,
+                               maxEvaluationSteps: options.limits.maxEvaluationSteps, draft: draft)
     }
 
     private mutating func resourceID(_ uri: String) -> Int {

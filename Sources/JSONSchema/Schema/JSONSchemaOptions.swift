@@ -43,14 +43,21 @@ public struct JSONSchemaLimits: Sendable {
     /// Total automaton size of all distinct patterns of one schema. A short pattern can expand to thousands of
     /// states (`(?:[a-z]{999}){20}`), so without a total a few thousand of them exhaust memory while compiling.
     public var maxPatternInstructions: Int
+    /// Most subschema evaluations for one instance. In-place applicators over shared definitions
+    /// (`allOf: [{$ref: a}, {$ref: a}]`, nested) multiply without the instance getting deeper, so a tiny schema
+    /// can ask for 2^30 steps; past this bound the instance is invalid with `evaluationBudgetExceeded`. The
+    /// default leaves room for a message at Kafka's default 1 MB size limit under a few subschemas per value.
+    public var maxEvaluationSteps: Int
 
     public init(maxSchemaDepth: Int = 256, maxSubschemas: Int = 100_000, maxEvaluationDepth: Int = 256, maxPatternLength: Int = 4096,
-                allowBacktrackingPatterns: Bool = true, maxPatternInstructions: Int = 500_000) {
+                allowBacktrackingPatterns: Bool = true, maxPatternInstructions: Int = 500_000,
+                maxEvaluationSteps: Int = 5_000_000) {
         self.maxSchemaDepth = maxSchemaDepth
         self.maxSubschemas = maxSubschemas
         self.maxEvaluationDepth = maxEvaluationDepth
         self.maxPatternLength = maxPatternLength
         self.allowBacktrackingPatterns = allowBacktrackingPatterns
         self.maxPatternInstructions = maxPatternInstructions
+        self.maxEvaluationSteps = maxEvaluationSteps
     }
 }

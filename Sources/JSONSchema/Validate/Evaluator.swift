@@ -10,6 +10,11 @@ struct Evaluator {
     private var instancePath: [String] = []
     private var depth = 0
     private var scope: [Int] = []
+    /// Subschemas entered so far; see `JSONSchemaLimits.maxEvaluationSteps`.
+    private(set) var steps = 0
+    /// The budget ran out: every result after that is false without looking, so a `not` or a failed `anyOf`
+    /// branch above may have turned one into `true`; callers must treat the instance as invalid.
+    var exhausted: Bool { steps > program.maxEvaluationSteps }
 
     init(program: CompiledProgram, nodes: UnsafeBufferPointer<CompiledNode>, collecting: Bool) {
         self.program = program
@@ -46,6 +51,8 @@ struct Evaluator {
     // MARK: - Nodes
 
     mutating func validate(_ id: Int, _ instance: JSONValue, _ annotations: inout EvaluatedLocations?) -> Bool {
+        steps += 1
+        if exhausted { return false }
         let node = nodes[id]
         guard case .keywords(let keywords) = node.body else {
             if case .always(false) = node.body {

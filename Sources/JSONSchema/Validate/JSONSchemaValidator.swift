@@ -42,7 +42,7 @@ public struct JSONSchemaValidator: Sendable {
             let proven = text.withUTF8 { bytes in
                 program.nodes.withUnsafeBufferPointer { nodes in
                     var stream = StreamEvaluator(bytes: bytes, program: program, nodes: nodes)
-                    return stream.document(program.root)
+                    return stream.document(program.root) && !stream.evaluator.exhausted
                 }
             }
             if proven { return true }
@@ -70,7 +70,11 @@ public struct JSONSchemaValidator: Sendable {
             var evaluator = Evaluator(program: program, nodes: nodes, collecting: collecting)
             var none: EvaluatedLocations?
             let valid = evaluator.validate(program.root, instance, &none)
-            return (valid, evaluator.errors)
+            guard evaluator.exhausted else { return (valid, evaluator.errors) }
+            let budget = JSONSchemaValidationError(
+                instanceLocation: "", keywordLocation: nodes[program.root].location, keyword: "evaluationBudgetExceeded",
+                message: "validation took more than \(program.maxEvaluationSteps) subschema evaluations (shared definitions multiplied by allOf/anyOf?)")
+            return (false, evaluator.errors + [budget])
         }
     }
 }

@@ -8,7 +8,8 @@ enum JSONSchemaFailure {
     /// The first failure of `errors` as the data error a `ValidationError` carries; `instance` is the parsed
     /// message (nil when the text is not JSON), `schema` the root schema document.
     static func dataError(_ errors: [JSONSchemaValidationError], instance: JSONValue?, schema: JSONValue) -> AvroDataError {
-        guard let first = errors.first else {
+        // A spent budget says more than whichever assertion happened to fail before it ran out.
+        guard let first = errors.first(where: { $0.keyword == "evaluationBudgetExceeded" }) ?? errors.first else {
             return AvroDataError(.typeMismatch, expected: "a value the schema accepts", actual: "a value it refuses")
         }
         guard let instance else {
@@ -61,6 +62,7 @@ enum JSONSchemaFailure {
              "minItems", "maxItems", "minProperties", "maxProperties", "contains", "minContains", "maxContains":
             return .outOfRange
         case "uniqueItems": return .duplicateField
+        case "evaluationBudgetExceeded": return .tooDeep
         default: return .typeMismatch
         }
     }
