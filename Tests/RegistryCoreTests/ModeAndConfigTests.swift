@@ -118,6 +118,6 @@ import Testing
     @Test func unknownSchemaTypeIsInvalid() async throws {
         let t = try TestRegistry()
         #expect(await errorCode { try await t.registry.register(subject: "s", SchemaSubmission(schema: "{}", schemaType: .protobuf), normalize: false) } == 42201)
-        #expect(await t.registry.schemaTypes() == [.avro])
+        #expect(await t.registry.schemaTypes() == [.avro, .json])
     }
 }
