@@ -6,8 +6,8 @@ public enum JSONSchemaDraft: String, Sendable, CaseIterable, Comparable {
     case draft2019_09 = "https://json-schema.org/draft/2019-09/schema"
     case draft2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
-    /// Schemas without `$schema` are read as 2020-12: the current published draft, and what Confluent's
-    /// serializers emit by default for new JSON schemas.
+    /// Schemas without `$schema` are read as 2020-12, the current published draft. confluent-kafka's Python serdes
+    /// read them as draft 7, so schemas shared with other clients should declare `$schema` (docs/JSON-SCHEMA.md).
     public static let `default` = JSONSchemaDraft.draft2020_12
 
     /// Recognises the `$schema` URIs tools actually write: with or without the trailing `#`, http or https.

@@ -35,11 +35,11 @@ public struct JSONFormat: SchemaFormat {
         do {
             root = try JSONParser.parse(text)
         } catch {
-            throw SchemaParseFailure(message: "Invalid JSON schema: \(error.description)")
+            throw SchemaParseFailure(message: "the schema is not JSON: \(error.description)")
         }
         switch root {
         case .object, .bool: break
-        default: throw SchemaParseFailure(message: "Invalid JSON schema: a schema is an object or a boolean, not \(root.typeName)")
+        default: throw SchemaParseFailure(message: "a JSON schema is an object or a boolean, not \(root.typeName)")
         }
         var compileOptions = options
         compileOptions.externalSchemas = external
@@ -47,7 +47,7 @@ public struct JSONFormat: SchemaFormat {
         do {
             validator = try JSONSchemaValidator(schema: root, options: compileOptions)
         } catch {
-            throw SchemaParseFailure(path: Self.pointer(error.location), message: "Invalid JSON schema (\(error.kind.rawValue)): \(error.message)")
+            throw SchemaParseFailure(path: Self.pointer(error.location), message: "\(error.message) (\(error.kind.rawValue))")
         }
         return JSONRegisteredSchema(root: root, references: external, validator: validator)
     }
