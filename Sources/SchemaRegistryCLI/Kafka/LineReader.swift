@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// JSON lines from a file or stdin, each handed out as a view into the read buffer (valid until the next call)
 /// with its 1-based line number, so a rejection can say where it was. A final line without a newline counts;
 /// a trailing `\r` is dropped.
@@ -15,7 +23,9 @@ final class LineReader {
         var scanned = 0
         while true {
             let pending = input.view(from: 0, count: input.available)
-            if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let base = pending.baseAddress, scanned < pending.count,
+               let hit = memchr(base + scanned, Int32(UInt8(ascii: "\n")), pending.count - scanned) {
+                let newline = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                 return take(count: newline, consuming: newline + 1)
             }
             scanned = pending.count

@@ -101,6 +101,8 @@ struct ProduceCommand: AsyncParsableCommand {
         )
         let target = "topic \"\(topic)\" (subject \"\(subjectName)\" version \(schema.version), schema id \(schema.id))"
 
+        // Read once: an `@Option` property goes through ArgumentParser's storage on every access.
+        let topic = self.topic
         var tally = ProduceTally()
         var meter = Progress(verb: "read", forced: progress)
         do {
@@ -148,6 +150,7 @@ struct ProduceCommand: AsyncParsableCommand {
         guard let file else { throw CLIFailure("--raw-framed needs a FILE of framed records") }
         let reader = try FrameReader(path: file)
         let kafka = try makeProducer()
+        let topic = self.topic
         var tally = ProduceTally()
         var meter = Progress(verb: "read", forced: progress)
         do {
