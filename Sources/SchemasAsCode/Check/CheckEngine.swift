@@ -1,4 +1,5 @@
 import Avro
+import Foundation
 import RegistryCore
 
 /// `check`: parse every schema of a folder, compare each with its baseline at its subject's level, and run
@@ -25,28 +26,79 @@ public enum CheckEngine {
         report.problems += schemas.problems
         report.subjects = folder.manifest.subjects.count
 
-        for (index, subject) in folder.order.enumerated() {
-            progress?(CheckProgress(done: index, total: folder.order.count, subject: subject))
-            guard let entry = folder.manifest.subject(subject), let schema = schemas.parsed[subject] else { continue }
-            if let baseline {
-                do {
-                    let (compared, problems) = try await compare(entry, schema, folder: folder, baseline: baseline)
-                    report.comparisons += compared
-                    report.problems += problems
-                } catch {
-                    report.problems.append(Problem(kind: .unavailable, subject: subject, message: error.message,
-                                                   hint: "check that the baseline is reachable and readable"))
-                    return report
+        // Subjects are independent once parsed: compare them a few at a time (results kept in folder order), so
+        // a large folder's baseline parsing uses every core.
+        let order = folder.order
+        var outcomes = [SubjectOutcome?](repeating: nil, count: order.count)
+        let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        await withTaskGroup(of: (Int, SubjectOutcome).self) { group in
+            var next = 0
+            var done = 0
+            func start(_ index: Int) {
+                let subject = order[index]
+                guard let entry = folder.manifest.subject(subject), let schema = schemas.parsed[subject] else {
+                    group.addTask { (index, SubjectOutcome()) }
+                    return
+                }
+                group.addTask {
+                    (index, await check(entry, schema, folder: folder, baseline: baseline, examples: examples))
                 }
             }
-            if let examples, let directory = entry.examples {
-                let outcome = ExampleValidator.validate(subject: entry, schema: schema, directory: directory, source: examples)
-                report.examples += outcome.checked
-                report.problems += outcome.problems
+            while next < min(width, order.count) {
+                start(next)
+                next += 1
+            }
+            for await (index, outcome) in group {
+                outcomes[index] = outcome
+                done += 1
+                progress?(CheckProgress(done: done, total: order.count, subject: order[index]))
+                if next < order.count {
+                    start(next)
+                    next += 1
+                }
             }
         }
-        progress?(CheckProgress(done: folder.order.count, total: folder.order.count, subject: ""))
+        for (index, outcome) in outcomes.enumerated() {
+            guard let outcome else { continue }
+            if let failure = outcome.baselineFailure {
+                report.problems.append(Problem(kind: .unavailable, subject: order[index], message: failure.message,
+                                               hint: "check that the baseline is reachable and readable"))
+                return report
+            }
+            report.comparisons += outcome.comparisons
+            report.examples += outcome.examples
+            report.problems += outcome.problems
+        }
         return report
+    }
+
+    /// What checking one subject found.
+    struct SubjectOutcome: Sendable {
+        var comparisons = 0
+        var examples = 0
+        var problems: [Problem] = []
+        var baselineFailure: BaselineError?
+    }
+
+    static func check(_ entry: ManifestSubject, _ schema: AvroParsedSchema, folder: SchemaFolder,
+                      baseline: (any CheckBaseline)?, examples: ExampleSource?) async -> SubjectOutcome {
+        var outcome = SubjectOutcome()
+        if let baseline {
+            do {
+                let (compared, problems) = try await compare(entry, schema, folder: folder, baseline: baseline)
+                outcome.comparisons = compared
+                outcome.problems += problems
+            } catch {
+                outcome.baselineFailure = error
+                return outcome
+            }
+        }
+        if let examples, let directory = entry.examples {
+            let result = ExampleValidator.validate(subject: entry, schema: schema, directory: directory, source: examples)
+            outcome.examples = result.checked
+            outcome.problems += result.problems
+        }
+        return outcome
     }
 
     /// Compares one subject with its earlier versions; returns how many versions were compared.
