@@ -32,6 +32,14 @@ public enum AvroSchemaParser {
         return AvroParsedSchema(root: root, names: parser.names, source: json)
     }
 
+    /// Parses `json` with named types already parsed, e.g. the `names` of a referenced schema parsed before:
+    /// a type shared by many schemas (or many versions) is then parsed once, not once per schema using it.
+    public static func parse(json: JSONValue, knownNames: AvroSchemaSet) throws(AvroSchemaError) -> AvroParsedSchema {
+        var parser = SchemaParser(known: knownNames)
+        let root = try parser.parseDocument(json, isReference: false)
+        return AvroParsedSchema(root: root, names: parser.names, source: json)
+    }
+
     static func document(_ text: String) throws(AvroSchemaError) -> JSONValue {
         do throws(JSONParseError) {
             return try JSONParser.parse(text)

@@ -22,6 +22,14 @@ struct SchemaParser {
     /// Whether the current document may repeat an earlier document's definition (shared dependencies).
     private var isReference = false
 
+    init() {}
+
+    /// A session that starts with named types parsed earlier, as if their documents had been parsed first.
+    init(known: AvroSchemaSet) {
+        names = known
+        declared = Set(known.named.keys)
+    }
+
     /// Parses one document; a reference may repeat a definition an earlier reference already made (a shared
     /// dependency listed twice), provided it is identical.
     mutating func parseDocument(_ json: JSONValue, isReference: Bool) throws(AvroSchemaError) -> AvroSchema {
