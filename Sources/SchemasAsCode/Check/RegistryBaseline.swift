@@ -6,8 +6,8 @@ import RegistryCore
 /// offline database (in-process `Registry` over the file) behave the same.
 ///
 /// Parsed schemas are cached by global id: a shared type referenced by hundreds of subjects, or one schema
-/// registered under several subjects, is fetched and parsed once. Referenced schemas are kept as decoded JSON,
-/// so a type embedded by every version of every subject is decoded once per version of its own.
+/// registered under several subjects, is fetched and parsed once, and its named types are handed to the
+/// schemas that use it rather than re-parsed inside each of them.
 ///
 /// The actor only guards the caches: parsing, the bulk of a large check, runs outside it (the lookups are
 /// `nonisolated`), so the check engine can compare several subjects at once on several cores.
@@ -16,7 +16,6 @@ public actor RegistryBaseline: CheckBaseline {
     let service: any SchemaRegistryService
     private var parsedByID: [Int: AvroParsedSchema] = [:]
     private var versionsByKey: [SubjectVersionRef: StoredSchema] = [:]
-    private var documentsByKey: [SubjectVersionRef: JSONValue] = [:]
 
     public init(service: any SchemaRegistryService, label: String = "registry") {
         self.service = service
@@ -68,15 +67,31 @@ public actor RegistryBaseline: CheckBaseline {
     private func remember(_ schema: AvroParsedSchema, id: Int) { parsedByID[id] = schema }
 
     /// Parses outside the actor; two subjects racing to parse the same id both succeed and one result is kept.
-    nonisolated func parsed(_ stored: StoredSchema, subject: String, version: Int) async throws(BaselineError) -> AvroParsedSchema {
+    /// A referenced schema is parsed once (and cached by id) and its named types handed to every schema using
+    /// it, instead of re-parsing its text inside each of them.
+    nonisolated func parsed(_ stored: StoredSchema, subject: String, version: Int, depth: Int = 0) async throws(BaselineError) -> AvroParsedSchema {
         if let cached = await cachedParse(stored.id) { return cached }
         guard stored.schemaType == .avro else {
             throw BaselineError("\(label): '\(subject)' version \(version) is a \(stored.schemaType.rawValue) schema; only Avro is checked")
         }
-        let references = try await referenceDocuments(stored.references)
+        // References are registered before the schemas using them, so a chain this long is a damaged store.
+        guard depth < 64 else {
+            throw BaselineError("\(label): '\(subject)' version \(version): references nest more than 64 deep")
+        }
+        var known: [String: AvroSchema] = [:]
+        for reference in stored.references {
+            let target = try await self.stored(subject: reference.subject, version: reference.version)
+            let dependency = try await parsed(target, subject: reference.subject, version: reference.version, depth: depth + 1)
+            for (name, definition) in dependency.names.named {
+                if let existing = known[name], existing != definition {
+                    throw BaselineError("\(label): '\(subject)' version \(version): named type '\(name)' is defined differently by two of its references")
+                }
+                known[name] = definition
+            }
+        }
         let schema: AvroParsedSchema
         do {
-            schema = try AvroSchemaParser.parse(json: try JSONParser.parse(stored.schema), references: references)
+            schema = try AvroSchemaParser.parse(json: try JSONParser.parse(stored.schema), knownNames: AvroSchemaSet(named: known))
         } catch let error as JSONParseError {
             throw BaselineError("\(label): '\(subject)' version \(version) is not valid JSON: \(error.description)")
         } catch let error as AvroSchemaError {
@@ -84,41 +99,9 @@ public actor RegistryBaseline: CheckBaseline {
         } catch {
             throw BaselineError("\(label): '\(subject)' version \(version) does not parse: \(error)")
         }
+        // Kept by id: a referenced schema is met again by every schema using it, and one schema may be
+        // registered under several subjects.
         await remember(schema, id: stored.id)
         return schema
-    }
-
-    /// The decoded documents of `references` and everything they reference, dependencies first, each once.
-    func referenceDocuments(_ references: [SchemaReference]) async throws(BaselineError) -> [JSONValue] {
-        var documents: [JSONValue] = []
-        var seen = Set<SubjectVersionRef>()
-        // Explicit stack of (reference, children done) to walk dependencies first without recursion.
-        var stack: [(SubjectVersionRef, Bool)] = references.reversed().map { (SubjectVersionRef(subject: $0.subject, version: $0.version), false) }
-        while let (key, expanded) = stack.popLast() {
-            if seen.contains(key) { continue }
-            let schema = try await stored(subject: key.subject, version: key.version)
-            if expanded {
-                seen.insert(key)
-                documents.append(try document(of: schema, key: key))
-            } else {
-                stack.append((key, true))
-                for child in schema.references.reversed() {
-                    let childKey = SubjectVersionRef(subject: child.subject, version: child.version)
-                    if !seen.contains(childKey) { stack.append((childKey, false)) }
-                }
-            }
-        }
-        return documents
-    }
-
-    private func document(of schema: StoredSchema, key: SubjectVersionRef) throws(BaselineError) -> JSONValue {
-        if let cached = documentsByKey[key] { return cached }
-        do {
-            let document = try JSONParser.parse(schema.schema)
-            documentsByKey[key] = document
-            return document
-        } catch {
-            throw BaselineError("\(label): referenced '\(key.subject)' version \(key.version) is not valid JSON: \(error.description)")
-        }
     }
 }
