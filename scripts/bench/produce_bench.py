@@ -26,7 +26,7 @@ import time
 import urllib.request
 
 # Settings every path uses (the Swift CLI sets the same ones itself; see BrokerOptions.producerConfiguration).
-PRODUCER_SETTINGS = {"linger.ms": "5", "message.timeout.ms": "30000"}
+PRODUCER_SETTINGS = {"linger.ms": "5", "message.timeout.ms": "30000", "log.connection.close": "false"}
 
 
 def free_port():
@@ -124,6 +124,7 @@ def python_run(broker, registry_url, topic, orders_path, schema_path, records):
     left = producer.flush(60)
     wall = time.perf_counter() - started
     cpu = time.process_time() - cpu_before
+    del producer  # closes the client before the broker goes away at the end of the run
     if left or delivered != [records, 0]:
         sys.exit(f"python: {left} left after flush, delivered/failed {delivered}")
     return {"label": "python", "wall": wall, "cpu": cpu, "rate": records / wall}

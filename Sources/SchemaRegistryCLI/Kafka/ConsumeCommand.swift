@@ -69,7 +69,13 @@ struct ConsumeCommand: AsyncParsableCommand {
     }
 
     private func consume(registry: OpenRegistry) async throws(CLIFailure) -> (printed: Int, undecodable: Int) {
-        let decoder = try MessageDecoder(registry: registry.service)
+        // Serde's decoder picks Avro or JSON Schema by the writer schema's type, so both kinds of topic print.
+        let decoder: MessageDecoder
+        do {
+            decoder = try MessageDecoder(registry: registry.service)
+        } catch {
+            throw CLIFailure("cannot set up the decoder: \(error)")
+        }
         let consumer: KafkaConsumer
         do {
             consumer = try KafkaConsumer(configuration: brokerOptions.consumerConfiguration())
@@ -116,7 +122,7 @@ struct ConsumeCommand: AsyncParsableCommand {
                 continue
             }
             do {
-                output.line(try await decoder.json(value))
+                output.line(try await decoder.decodeToJSON(value).json)
                 printed += 1
             } catch {
                 undecodable += 1
