@@ -203,3 +203,29 @@ import Testing
         #expect(verdict.issues.contains { $0.kind == "SCHEMA_TOO_COMPLEX_TO_COMPARE" })
     }
 }
+
+/// Wide schemas: comparison must stay linear in the number of properties, and the reasons bounded.
+@Suite struct JSONSchemaWideSchemaTests {
+    @Test func tenThousandPropertiesCompareInLinearTimeWithBoundedReasons() async throws {
+        let t = try TestRegistry()
+        let properties = (0..<10_000).map { #""p\#($0)":{"type":"string"}"# }
+        _ = try await t.registry.register(subject: "wide", JSONSchemaRegistryTests.json(#"{"type":"object","properties":{\#(properties.joined(separator: ","))}}"#), normalize: false)
+        let added = (10_000..<20_000).map { #""p\#($0)":{"type":"string"}"# }
+        let wider = #"{"type":"object","properties":{\#((properties + added).joined(separator: ","))}}"#
+        let verdict = try await t.registry.checkCompatibility(subject: "wide", version: nil, JSONSchemaRegistryTests.json(wider), normalize: false)
+        #expect(!verdict.isCompatible)
+        // 10,000 properties added to an open model: the first 100 reasons and a count of the rest.
+        #expect(verdict.issues.count == 101)
+        #expect(verdict.issues.last?.kind == "MORE_DIFFERENCES")
+        #expect(verdict.issues.last?.message.hasPrefix("9900 more") == true)
+    }
+
+    @Test func wideCombinatorsStopBeforeTheirPairTable() async throws {
+        let t = try TestRegistry()
+        let branches = (0..<2_000).map { #"{"const":\#($0)}"# }
+        _ = try await t.registry.register(subject: "sum", JSONSchemaRegistryTests.json(#"{"anyOf":[\#(branches.joined(separator: ","))]}"#), normalize: false)
+        let reversed = #"{"anyOf":[\#(branches.reversed().joined(separator: ","))]}"#
+        let verdict = try await t.registry.checkCompatibility(subject: "sum", version: nil, JSONSchemaRegistryTests.json(reversed), normalize: false)
+        #expect(verdict.issues.contains { $0.kind == "SCHEMA_TOO_COMPLEX_TO_COMPARE" })
+    }
+}

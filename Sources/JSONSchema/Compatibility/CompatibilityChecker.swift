@@ -268,7 +268,7 @@ struct CompatibilityChecker {
     private mutating func compareDependencies(_ reader: JSONValue, _ writer: JSONValue, at path: String) {
         for keyword in ["dependentRequired", "dependencies"] {
             guard case .object(let readerRules)? = reader[keyword] else { continue }
-            let writerRules = writer[keyword]?.objectValue ?? JSONObject()
+            let writerRules = Self.byName(writer[keyword])
             for rule in readerRules.members {
                 let rulePath = path + "/" + keyword + "/" + JSONPointer.escape(rule.key)
                 switch (rule.value, writerRules[rule.key]) {
@@ -287,7 +287,7 @@ struct CompatibilityChecker {
             }
         }
         if case .object(let readerSchemas)? = reader["dependentSchemas"] {
-            let writerSchemas = writer["dependentSchemas"]?.objectValue ?? JSONObject()
+            let writerSchemas = Self.byName(writer["dependentSchemas"])
             for rule in readerSchemas.members {
                 let rulePath = path + "/dependentSchemas/" + JSONPointer.escape(rule.key)
                 if let writerSchema = writerSchemas[rule.key] {
@@ -379,6 +379,11 @@ struct CompatibilityChecker {
 
     /// A matching covering every `left` branch with a distinct compatible `right` branch (augmenting paths).
     private mutating func match(left: [JSONValue], right: [JSONValue], readerIsLeft: Bool, at path: String) -> Bool {
+        // Every pair is compared: past the budget, stop before allocating the pair table.
+        guard left.count * right.count <= Self.maxComparisons - comparisons else {
+            comparisons = Self.maxComparisons + 1
+            return false
+        }
         var compatible = Array(repeating: Array(repeating: false, count: right.count), count: left.count)
         for i in left.indices {
             for j in right.indices {
@@ -441,6 +446,11 @@ struct CompatibilityChecker {
             currentPath = (isReader ? "R:" : "W:") + ref
         }
         return (current, currentPath)
+    }
+
+    /// An object's members by name (first wins, as lookup in `JSONObject` does), for lookups in a loop.
+    private static func byName(_ value: JSONValue?) -> [String: JSONValue] {
+        Dictionary((value?.objectValue?.members ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func split(_ ref: String) -> (String, String) {

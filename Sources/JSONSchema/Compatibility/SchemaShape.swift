@@ -73,10 +73,18 @@ struct ContentModel {
     var properties: [(key: String, value: JSONValue)]
     var patterns: [(pattern: String, schema: JSONValue)]
     var additional: Additional
+    /// Name -> first index in `properties`, so comparing two objects of n properties costs n lookups, not n^2.
+    private let index: [String: Int]
+    /// Each pattern compiled once (nil when it does not compile), not once per property name it is tried on.
+    private let compiled: [SchemaPattern?]
 
     init(_ schema: JSONValue) {
         properties = schema["properties"]?.objectValue?.members ?? []
         patterns = (schema["patternProperties"]?.objectValue?.members ?? []).map { ($0.key, $0.value) }
+        var index: [String: Int] = [:]
+        for (i, member) in properties.enumerated() where index[member.key] == nil { index[member.key] = i }
+        self.index = index
+        compiled = patterns.map { try? SchemaPattern($0.pattern) }
         switch schema["additionalProperties"] ?? schema["unevaluatedProperties"] {
         case nil, .bool(true)?: additional = .open
         case .bool(false)?: additional = .closed
@@ -86,14 +94,11 @@ struct ContentModel {
     }
 
     func property(_ name: String) -> JSONValue? {
-        for member in properties where member.key == name { return member.value }
-        return nil
+        index[name].map { properties[$0].value }
     }
 
     func patternSchema(for name: String) -> (pattern: String, schema: JSONValue)? {
-        for entry in patterns {
-            if let compiled = try? SchemaPattern(entry.pattern), compiled.matches(name) { return entry }
-        }
+        for (i, entry) in patterns.enumerated() where compiled[i]?.matches(name) == true { return entry }
         return nil
     }
 }

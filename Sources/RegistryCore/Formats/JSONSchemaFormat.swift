@@ -89,12 +89,21 @@ public struct JSONRegisteredSchema: ParsedSchema {
         }
         // One map serves both sides; where both name the same reference, the reader's version wins.
         let external = writer.references.merging(references) { _, reader in reader }
-        return JSONSchemaCompatibility.check(reader: root, writer: writer.root, externalSchemas: external).map { issue in
+        let found = JSONSchemaCompatibility.check(reader: root, writer: writer.root, externalSchemas: external)
+        var issues = found.prefix(Self.issueLimit).map { issue in
             // Verbose lines quote only the message, so it names the place too, as Confluent's descriptions do.
             CompatibilityIssue(kind: issue.difference.rawValue, location: issue.location,
                                message: "\(Self.bounded(issue.message)) at path '\(issue.location)'")
         }
+        if found.count > Self.issueLimit {
+            issues.append(CompatibilityIssue(kind: "MORE_DIFFERENCES", location: "#",
+                                             message: "\(found.count - Self.issueLimit) more incompatibilities not listed"))
+        }
+        return issues
     }
+
+    /// A schema with 100,000 changed properties has as many reasons; a 409 lists the first ones and a count.
+    static let issueLimit = 100
 
     /// A reason quotes schema values (e.g. every enum value dropped); a hostile schema must not turn one verbose
     /// line into megabytes.
