@@ -170,4 +170,27 @@ struct ProduceConsumeTests {
         #expect(consumed.error.contains("1 record(s) from topic \"\(topic)\", 1 undecodable"))
         #expect(try CLIOrders.parsed(CLIOrders.nonEmptyLines(consumed.output)) == CLIOrders.parsed([CLIOrders.valid(3)]))
     }
+
+    @Test func jsonSchemaSubjectIsValidatedAndDecodedBackToo() async throws {
+        let broker = try await KafkaTestBroker.start()
+        let topic = topic("jsonschema")
+        let schema = #"{"type":"object","properties":{"id":{"type":"integer"},"tags":{"type":"array","items":{"type":"string"}}},"required":["id"],"additionalProperties":false}"#
+        let registry = try await KafkaTestRegistry.make([:], jsonSchemas: ["\(topic)-value": schema])
+        defer { broker.stop() }
+        let valid = [#"{"id":1,"tags":["a","b"]}"#, #"{"id":2}"#]
+        let input = [valid[0], #"{"id":3,"tags":["a",4]}"#, valid[1]].joined(separator: "\n")
+        let produced = try await CLIProcess.run([
+            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+        ], input: Data(input.utf8))
+        #expect(produced.status == 1, "stderr: \(produced.error)")
+        #expect(produced.error.contains("line 2: rejected at /tags/1"), "stderr: \(produced.error)")
+        #expect(produced.error.contains("2 sent, 1 rejected"), "stderr: \(produced.error)")
+
+        let consumed = try await CLIProcess.run([
+            "consume", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "--from-beginning", "--max", "2", "--idle-timeout", "20",
+        ])
+        #expect(consumed.status == 0, "stderr: \(consumed.error)")
+        #expect(Set(try CLIOrders.parsed(CLIOrders.nonEmptyLines(consumed.output))) == Set(try CLIOrders.parsed(valid)))
+    }
 }

@@ -11,14 +11,19 @@ final class KafkaTestRegistry: Sendable {
     let folder: String
     var databasePath: String { folder + "/registry.sqlite" }
 
-    /// - Parameter schemas: subject -> Avro schema text.
-    static func make(_ schemas: [String: String]) async throws -> KafkaTestRegistry {
+    /// - Parameters:
+    ///   - schemas: subject -> Avro schema text.
+    ///   - jsonSchemas: subject -> JSON Schema text.
+    static func make(_ schemas: [String: String], jsonSchemas: [String: String] = [:]) async throws -> KafkaTestRegistry {
         let folder = NSTemporaryDirectory() + "cli-kafka-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let made = KafkaTestRegistry(folder: folder)
         let registry = try Registry(store: try SQLiteSchemaStore(path: made.databasePath))
         for (subject, schema) in schemas.sorted(by: { $0.key < $1.key }) {
             _ = try await registry.register(subject: subject, SchemaSubmission(schema: schema), normalize: false)
+        }
+        for (subject, schema) in jsonSchemas.sorted(by: { $0.key < $1.key }) {
+            _ = try await registry.register(subject: subject, SchemaSubmission(schema: schema, schemaType: .json), normalize: false)
         }
         return made
     }
