@@ -5,9 +5,8 @@ import RegistryCore
 /// A registry as the baseline, through `SchemaRegistryService`, so a remote registry (HTTP client) and an
 /// offline database (in-process `Registry` over the file) behave the same.
 ///
-/// Parsed schemas are cached by global id: a shared type referenced by hundreds of subjects, or one schema
-/// registered under several subjects, is fetched and parsed once, and its named types are handed to the
-/// schemas that use it rather than re-parsed inside each of them.
+/// Referenced schemas are cached by global id: a shared type referenced by hundreds of subjects is fetched and
+/// parsed once, and its named types are handed to the schemas that use it rather than re-parsed inside each.
 ///
 /// The actor only guards the caches: parsing, the bulk of a large check, runs outside it (the lookups are
 /// `nonisolated`), so the check engine can compare several subjects at once on several cores.
@@ -50,12 +49,13 @@ public actor RegistryBaseline: CheckBaseline {
         }
     }
 
-    private func stored(subject: String, version: Int) async throws(BaselineError) -> StoredSchema {
+    /// `keep` for referenced versions, which many schemas ask for again.
+    private func stored(subject: String, version: Int, keep: Bool = false) async throws(BaselineError) -> StoredSchema {
         let key = SubjectVersionRef(subject: subject, version: version)
         if let cached = versionsByKey[key] { return cached }
         do {
             let found = try await service.version(subject: subject, .number(version), includeDeleted: true).schema
-            versionsByKey[key] = found
+            if keep { versionsByKey[key] = found }
             return found
         } catch {
             throw BaselineError("\(label): cannot read '\(subject)' version \(version): \(error.message)")
@@ -80,7 +80,7 @@ public actor RegistryBaseline: CheckBaseline {
         }
         var known: [String: AvroSchema] = [:]
         for reference in stored.references {
-            let target = try await self.stored(subject: reference.subject, version: reference.version)
+            let target = try await self.stored(subject: reference.subject, version: reference.version, keep: true)
             let dependency = try await parsed(target, subject: reference.subject, version: reference.version, depth: depth + 1)
             for (name, definition) in dependency.names.named {
                 if let existing = known[name], existing != definition {
@@ -99,9 +99,9 @@ public actor RegistryBaseline: CheckBaseline {
         } catch {
             throw BaselineError("\(label): '\(subject)' version \(version) does not parse: \(error)")
         }
-        // Kept by id: a referenced schema is met again by every schema using it, and one schema may be
-        // registered under several subjects.
-        await remember(schema, id: stored.id)
+        // Only referenced schemas are kept: they are met again by every schema using them, while a subject's own
+        // versions are compared once and then dropped, which keeps a large check's memory flat.
+        if depth > 0 { await remember(schema, id: stored.id) }
         return schema
     }
 }

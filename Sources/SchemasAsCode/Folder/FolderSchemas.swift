@@ -37,13 +37,31 @@ public struct FolderSchemas: Sendable {
                 continue
             }
             do {
-                parsed[subject] = try AvroSchemaParser.parse(json: document, references: dependencies.compactMap { documents[$0] })
+                if let known = Self.knownNames(dependencies, parsed: parsed) {
+                    parsed[subject] = try AvroSchemaParser.parse(json: document, knownNames: known)
+                } else {
+                    // Two dependencies disagree on a name: parsing their texts in order reports where.
+                    parsed[subject] = try AvroSchemaParser.parse(json: document, references: dependencies.compactMap { documents[$0] })
+                }
             } catch {
                 problems.append(Self.parseProblem(error, subject: entry, file: file, text: text))
             }
         }
         self.parsed = parsed
         self.problems = problems
+    }
+
+    /// The named types of already parsed dependencies, so a shared type is parsed once for the whole folder
+    /// rather than inside every schema using it; `nil` when two of them define one name differently.
+    static func knownNames(_ dependencies: [String], parsed: [String: AvroParsedSchema]) -> AvroSchemaSet? {
+        var known: [String: AvroSchema] = [:]
+        for dependency in dependencies {
+            for (name, definition) in parsed[dependency]?.names.named ?? [:] {
+                if let existing = known[name], existing != definition { return nil }
+                known[name] = definition
+            }
+        }
+        return AvroSchemaSet(named: known)
     }
 
     static func parseProblem(_ error: AvroSchemaError, subject: ManifestSubject, file: String, text: String) -> Problem {
