@@ -14,7 +14,7 @@ bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/schema-
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-start_server() { # db -> sets pid, port; prints start-up milliseconds
+start_server() { # db -> sets pid, port and startup_ms (not run in a subshell, so the globals survive)
   local db=$1 t0 line
   t0=$(date +%s%N)
   "$bin" serve --db "$db" --port 0 --log-level error >"$work/out" 2>"$work/err" &
@@ -26,13 +26,13 @@ start_server() { # db -> sets pid, port; prints start-up milliseconds
   done
   [ -n "$line" ] || { cat "$work/err" >&2; echo "server did not start" >&2; exit 1; }
   port=$(echo "$line" | sed -E 's|.*:([0-9]+) .*|\1|')
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  startup_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$1/status; }
 
 echo "== 10,000 subjects, seeded through the API"
-start_server "$work/10k.sqlite" >/dev/null
+start_server "$work/10k.sqlite"
 python3 scripts/bench/registry_seed.py http "http://127.0.0.1:$port" 10000
 echo "-- GET /schemas/ids/{id}: wrk -t2 -c$connections -d${duration}s"
 SCHEMA_COUNT=10000 wrk -t2 -c"$connections" -d"${duration}s" --latency -s scripts/bench/get_by_id.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
@@ -42,11 +42,11 @@ echo "resident memory after load: $(rss_mib $pid) MiB"
 kill -TERM $pid; wait $pid || true
 
 echo "== 100,000 schemas: start-up and memory"
-start_server "$work/100k.sqlite" >/dev/null   # creates and migrates the file
+start_server "$work/100k.sqlite"   # creates and migrates the file
 kill -TERM $pid; wait $pid || true
 python3 scripts/bench/registry_seed.py sqlite "$work/100k.sqlite" 100000
-ms=$(start_server "$work/100k.sqlite")
-echo "start-up to listening: ${ms} ms"
+start_server "$work/100k.sqlite"
+echo "start-up to listening: ${startup_ms} ms"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
   --data '{"schema":"{\"type\":\"record\",\"name\":\"Event99999\",\"namespace\":\"bench\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"f99999\",\"type\":\"string\"}]}"}' \
   "http://127.0.0.1:$port/subjects/bench-99999-value")

@@ -2,7 +2,7 @@ import RegistryCore
 
 /// Counts the `/metrics` gauges report.
 public struct RegistryStatistics: Sendable, Equatable {
-    /// Distinct schema ids of live versions.
+    /// Distinct schema ids stored (ids that only soft-deleted versions use still count: they still resolve).
     public var schemas: Int
     /// Live subjects.
     public var subjects: Int
@@ -24,6 +24,11 @@ extension RegistryStatistics {
     static func counting(_ service: any SchemaRegistryService) async throws(RegistryError) -> RegistryStatistics {
         if let provider = service as? any RegistryStatisticsProviding {
             return try await provider.statistics()
+        }
+        // The in-process registry keeps everything in memory: count there rather than build every listing.
+        if let registry = service as? Registry {
+            let counts = registry.statistics()
+            return RegistryStatistics(schemas: counts.schemas, subjects: counts.liveSubjects)
         }
         let subjects = try await service.subjects(prefix: nil, includeDeleted: false, deletedOnly: false)
         let versions = try await service.schemas(subjectPrefix: nil, includeDeleted: false, latestOnly: false)
