@@ -6,6 +6,8 @@ import RegistryCore
 /// registered schema and encoded in Confluent's wire format before librdkafka sees it. A message that does not
 /// fit throws `ValidationError` (topic, subject, schema id and version, JSON pointer, expected vs actual) and is
 /// never sent to its topic; with a dead-letter topic configured, a copy goes there with the reason in headers.
+/// JSON text sent to a topic whose subject holds a JSON schema is validated with the JSON Schema engine and
+/// written as is (magic byte, id, UTF-8 JSON); for an Avro subject it is Avro-encoded.
 ///
 /// Errors thrown: `ValidationError` (the message), `SerdeError` (no usable schema: unknown subject, registry
 /// down, ...), `KafkaError` (the broker side). The wrapped producer is not closed by this type.
