@@ -41,6 +41,10 @@ public struct JSONFormat: SchemaFormat {
         case .object, .bool: break
         default: throw SchemaParseFailure(message: "a JSON schema is an object or a boolean, not \(root.typeName)")
         }
+        if let pointer = Self.nonFiniteNumber(in: root, at: "") {
+            // Stored text has no spelling for it (it would become null and change the schema's meaning).
+            throw SchemaParseFailure(path: pointer, message: "number out of the range of a 64-bit float")
+        }
         var compileOptions = options
         compileOptions.externalSchemas = external
         let validator: JSONSchemaValidator
@@ -50,6 +54,26 @@ public struct JSONFormat: SchemaFormat {
             throw SchemaParseFailure(path: Self.pointer(error.location), message: "\(error.message) (\(error.kind.rawValue))")
         }
         return JSONRegisteredSchema(root: root, references: external, validator: validator)
+    }
+
+    /// The pointer of the first number that overflowed to infinity while parsing, if any.
+    static func nonFiniteNumber(in value: JSONValue, at pointer: String) -> String? {
+        switch value {
+        case .double(let d): return d.isFinite ? nil : pointer
+        case .array(let elements):
+            for (i, element) in elements.enumerated() {
+                if let found = nonFiniteNumber(in: element, at: pointer + "/" + String(i)) { return found }
+            }
+            return nil
+        case .object(let object):
+            for member in object.members {
+                let token = member.key.replacing("~", with: "~0").replacing("/", with: "~1")
+                if let found = nonFiniteNumber(in: member.value, at: pointer + "/" + token) { return found }
+            }
+            return nil
+        case .null, .bool, .int, .string:
+            return nil
+        }
     }
 
     /// The JSON pointer of a subschema in the submitted document; other documents (references) keep their URI.
