@@ -37,8 +37,7 @@ struct ApplyCommand: AsyncParsableCommand {
             return try output.fail(error, summary: "nothing applied to \(target.label)")
         }
         let status = result.exitStatus
-        output.emit(ChangeRenderer.render(result, target: target.label, with: output.renderer),
-                    clean: status == .clean && result.registered.isEmpty && result.levelsSet.isEmpty)
+        output.emit(ChangeRenderer.render(result, target: target.label, with: output.renderer), clean: status == .clean)
         if status != .clean { throw ExitCode(status.rawValue) }
     }
 }

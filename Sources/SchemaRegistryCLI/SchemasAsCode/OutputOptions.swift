@@ -29,7 +29,7 @@ struct OutputOptions: ParsableArguments {
 
     var format: ProblemFormat { formatOption.problemFormat }
 
-    @Flag(name: .shortAndLong, help: "No progress, and no output at all when everything is fine (text format).")
+    @Flag(name: .shortAndLong, help: "No progress, and no output on success (text format).")
     var quiet = false
 
     /// Colour only for a person at a terminal; `NO_COLOR` turns it off (no-color.org).
@@ -39,7 +39,7 @@ struct OutputOptions: ParsableArguments {
 
     var renderer: ProblemRenderer { ProblemRenderer(format: format, colour: colour) }
 
-    /// Prints a rendered report on stdout, unless `--quiet` and there is nothing to say.
+    /// Prints a rendered report on stdout, unless `--quiet` and the command succeeded.
     func emit(_ text: String, clean: Bool) {
         if quiet, clean, format == .text { return }
         Terminal.write(text, to: STDOUT_FILENO)

@@ -31,7 +31,7 @@ struct PlanCommand: AsyncParsableCommand {
             return try output.fail(error, summary: "no plan for \(target.label)")
         }
         let status = ExitStatus(plan.problems)
-        output.emit(ChangeRenderer.render(plan, target: target.label, with: output.renderer), clean: status == .clean && plan.changes.isEmpty)
+        output.emit(ChangeRenderer.render(plan, target: target.label, with: output.renderer), clean: status == .clean)
         if status != .clean { throw ExitCode(status.rawValue) }
     }
 }
