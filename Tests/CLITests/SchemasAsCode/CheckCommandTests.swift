@@ -136,6 +136,29 @@ import Testing
         #expect(result.output.contains("/method"))
     }
 
+    @Test func largeFolderReportsProgressOnStderrUnlessQuiet() async throws {
+        let tree = try SchemaWorkTree()
+        defer { tree.remove() }
+        var manifest = "version: 1\nsubjects:\n"
+        for index in 0..<120 {
+            manifest += "  - subject: event-\(index)-value\n    file: events/Event\(index).avsc\n"
+            try tree.write("schemas/events/Event\(index).avsc",
+                           #"{"type": "record", "name": "Event\#(index)", "fields": [{"name": "id", "type": "long"}]}"#)
+        }
+        try tree.write("schemas/registry.yaml", manifest)
+        let result = try await run(["check"], in: tree)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        // Not a terminal: a plain line per tenth of the way, and no colour codes anywhere.
+        #expect(result.error.contains("check: 60/120\n"))
+        #expect(!result.output.contains("\u{1B}["))
+        #expect(!result.error.contains("\u{1B}["))
+        #expect(result.output == "OK: 120 subjects, 0 examples; 0 problems\n")
+        let quiet = try await run(["check", "--quiet"], in: tree)
+        #expect(quiet.status == 0)
+        #expect(quiet.error == "")
+        #expect(quiet.output == "")
+    }
+
     @Test func usageErrorsExitTwo() async throws {
         let tree = try CLISchemaFolder.repository()
         defer { tree.remove() }
