@@ -18,9 +18,14 @@ final class InputBuffer {
     var start = 0
     private(set) var end = 0
     private(set) var isAtEnd = false
+    /// Asked while waiting for input (a terminal or pipe may stay silent); true ends the input early.
+    private let shouldStop: (() -> Bool)?
+    /// Whether the input was cut short by `shouldStop` rather than ending.
+    private(set) var wasStopped = false
 
     /// - Parameter path: nil or "-" reads stdin.
-    init(path: String?, capacity: Int = 1 << 20) throws(CLIFailure) {
+    init(path: String?, capacity: Int = 1 << 20, shouldStop: (() -> Bool)? = nil) throws(CLIFailure) {
+        self.shouldStop = shouldStop
         if let path, path != "-" {
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
@@ -63,6 +68,11 @@ final class InputBuffer {
         }
         while true {
             guard let base = storage.baseAddress else { return false }
+            if let shouldStop, try !waitForInput(shouldStop) {
+                wasStopped = true
+                isAtEnd = true
+                return false
+            }
             let count = read(descriptor, base + end, storage.count - end)
             if count > 0 {
                 end += count
@@ -74,6 +84,20 @@ final class InputBuffer {
             }
             if errno == EINTR { continue }
             throw CLIFailure("cannot read \(name): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Waits until a read would not block, asking `shouldStop` every 200 ms; false when it said stop. A regular
+    /// file is always ready, so this costs one `poll` per buffer fill.
+    private func waitForInput(_ shouldStop: () -> Bool) throws(CLIFailure) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            if shouldStop() { return false }
+            let ready = poll(&entry, 1, 200)
+            if ready > 0 { return true }
+            if ready < 0 && errno != EINTR {
+                throw CLIFailure("cannot wait for \(name): \(String(cString: strerror(errno)))")
+            }
         }
     }
 

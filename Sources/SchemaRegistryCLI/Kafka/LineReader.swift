@@ -13,8 +13,8 @@ final class LineReader {
     private let input: InputBuffer
     private(set) var lineNumber = 0
 
-    init(path: String?) throws(CLIFailure) {
-        input = try InputBuffer(path: path)
+    init(path: String?, shouldStop: (() -> Bool)? = nil) throws(CLIFailure) {
+        input = try InputBuffer(path: path, shouldStop: shouldStop)
     }
 
     var name: String { input.name }
@@ -30,7 +30,8 @@ final class LineReader {
             }
             scanned = pending.count
             if try !input.fill() {
-                guard input.available > 0 else { return nil }
+                // A partial line cut off by an interruption is not a line.
+                guard input.available > 0, !input.wasStopped else { return nil }
                 return take(count: input.available, consuming: input.available)
             }
         }

@@ -17,7 +17,9 @@ struct ProduceCommand: AsyncParsableCommand {
         offending value, followed by a summary.
 
         Exit status: 0 when every line was delivered; 1 when lines were rejected (0 with --skip-invalid); 2 when \
-        the run could not complete (registry or broker unreachable, unknown subject, failed deliveries).
+        the run could not complete (registry or broker unreachable, unknown subject, failed deliveries, \
+        interrupted). On Ctrl-C (SIGINT) or SIGTERM, reading stops, what was sent is still delivered and the \
+        summary says where the run stopped; a second signal ends the process at once.
         """
     )
 
@@ -82,10 +84,11 @@ struct ProduceCommand: AsyncParsableCommand {
             await registry.close()
             throw CLIFailure(FailureText.registry(error, subject: subjectName, source: registry.description))
         }
+        let interruption = Interruption()
         let reader: LineReader
         let kafka: KafkaProducer
         do throws(CLIFailure) {
-            reader = try LineReader(path: file)
+            reader = try LineReader(path: file, shouldStop: { interruption.signalNumber != nil })
             kafka = try makeProducer()
         } catch {
             await registry.close()
@@ -107,6 +110,10 @@ struct ProduceCommand: AsyncParsableCommand {
         var meter = Progress(verb: "read", forced: progress)
         do {
             while let line = try reader.next() {
+                if interruption.signalNumber != nil {
+                    tally.stopReason = "interrupted by \(interruption.name) before line \(reader.lineNumber)"
+                    break
+                }
                 tally.read += 1
                 meter.update(tally.read)
                 if line.isBlank {
@@ -138,6 +145,9 @@ struct ProduceCommand: AsyncParsableCommand {
         } catch {
             tally.stopReason = error.description
         }
+        if tally.stopReason == nil, interruption.signalNumber != nil {
+            tally.stopReason = "interrupted by \(interruption.name) after line \(tally.read)"
+        }
         meter.finish(tally.read)
         let outcome = await finish(kafka, tally: tally, target: target, unit: "lines")
         await registry.close()
@@ -151,10 +161,15 @@ struct ProduceCommand: AsyncParsableCommand {
         let reader = try FrameReader(path: file)
         let kafka = try makeProducer()
         let topic = self.topic
+        let interruption = Interruption()
         var tally = ProduceTally()
         var meter = Progress(verb: "read", forced: progress)
         do {
             while let record = try reader.next() {
+                if interruption.signalNumber != nil {
+                    tally.stopReason = "interrupted by \(interruption.name) before record \(reader.recordNumber)"
+                    break
+                }
                 tally.read += 1
                 meter.update(tally.read)
                 do throws(KafkaError) {
