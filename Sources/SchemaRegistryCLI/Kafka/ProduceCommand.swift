@@ -11,9 +11,9 @@ struct ProduceCommand: AsyncParsableCommand {
         commandName: "produce",
         abstract: "Validate JSON lines against a subject's schema and produce the valid ones to a topic.",
         discussion: """
-        Reads FILE (or stdin) as one JSON value per line in Avro's plain JSON form, validates each against the \
-        latest version of the subject (<topic>-value unless --subject is given) and produces it in Confluent's \
-        wire format. Rejected lines are listed on stderr with their line number and the JSON pointer of the \
+        Reads FILE (or stdin) as one JSON value per line, validates each against the latest version of the \
+        subject (<topic>-value unless --subject is given) and produces it in Confluent's wire format: Avro-encoded \
+        for an Avro subject (the lines in Avro's plain JSON form), as is for a JSON Schema subject. Rejected lines are listed on stderr with their line number and the JSON pointer of the \
         offending value, followed by a summary.
 
         Exit status: 0 when every line was delivered; 1 when lines were rejected (0 with --skip-invalid); 2 when \
