@@ -53,24 +53,28 @@ extension JSONValue {
         if !needsEscape {
             out += s
         } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
+            // Byte by byte: schema texts (always full of quotes) are escaped on every GET, and appending
+            // unicode scalars one at a time to a String cost several times more than this loop.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count + s.utf8.count / 8 + 8)
+            for byte in s.utf8 {
+                switch byte {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                case 0x08: bytes.append(0x5C); bytes.append(0x62)
+                case 0x0C: bytes.append(0x5C); bytes.append(0x66)
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
                 default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
+                    // Multi-byte UTF-8 sequences are copied unchanged: the source is a valid String.
+                    bytes.append(byte)
                 }
             }
+            out += String(decoding: bytes, as: UTF8.self)
         }
         out += "\""
     }
