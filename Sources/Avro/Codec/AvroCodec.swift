@@ -21,17 +21,27 @@ public struct AvroCodec: Sendable {
 
     /// Validates `value` and returns its binary encoding.
     public func encode(_ value: AvroValue) throws(AvroDataError) -> [UInt8] {
-        var out: [UInt8] = []
-        try encode(value, into: &out)
-        return out
+        try withValueEncoding(value) { Array($0) }
     }
 
     /// Validates `value` and appends its binary encoding to `out`, which callers reuse across messages so the
-    /// buffer's storage is allocated once. On error `out` holds a partial encoding after its old end.
+    /// buffer's storage is allocated once. On error `out` is unchanged.
     public func encode(_ value: AvroValue, into out: inout [UInt8]) throws(AvroDataError) {
-        var encoder = AvroValueEncoder(program: program, limits: limits)
-        try encoder.encode(program.root, value, into: &out)
+        try withValueEncoding(value) { out.append(contentsOf: $0) }
     }
+
+    /// Encodes into stack scratch (heap only for values larger than it) and hands the bytes to `body` once.
+    private func withValueEncoding<R>(_ value: AvroValue, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(AvroDataError) -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.valueScratchSize) { (scratch) throws(AvroDataError) -> R in
+            var encoder = AvroValueEncoder(program: program, limits: limits, scratch: scratch)
+            defer { encoder.out.release() }
+            try encoder.encode(program.root, value)
+            return body(encoder.out.bytes)
+        }
+    }
+
+    /// Stack bytes for one encoding: most messages fit, and the stdlib keeps allocations this small on the stack.
+    private static let valueScratchSize = 1024
 
     /// Decodes and validates one datum that must span all of `bytes`.
     public func decode(_ bytes: some Collection<UInt8>) throws(AvroDataError) -> AvroValue {

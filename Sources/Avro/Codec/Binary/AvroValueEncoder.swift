@@ -3,13 +3,29 @@
 /// Accepts lossless conversions (see `AvroValue`): int for long/float/double, long for int when it fits,
 /// string for an enum symbol or bytes, bytes for fixed of the right size, a map for a record (fields by
 /// name, defaults for missing ones), and a bare value for a union.
+///
+/// Shape for speed: `encode` handles the exact form of each type inline (what decoding yields and what most
+/// callers build) and hands conversions, logical-type checks and errors to out-of-line functions, which keeps
+/// the recursive hot function's frame small. Arrays of values are read through their buffers so items are
+/// borrowed, not copied (a copy retains and releases each payload).
 struct AvroValueEncoder {
     let program: AvroProgram
-    let limits: AvroCodecLimits
+    let ops: UnsafeMutableBufferPointer<AvroOp>
+    let children: UnsafeMutableBufferPointer<Int32>
+    let maxDepth: Int
     var depth = 0
+    var out: AvroByteSink
 
-    mutating func encode(_ index: Int32, _ value: AvroValue, into out: inout [UInt8]) throws(AvroDataError) {
-        let op = program.opTable[Int(index)]
+    init(program: AvroProgram, limits: AvroCodecLimits, scratch: UnsafeMutableBufferPointer<UInt8>) {
+        self.program = program
+        self.ops = program.opTable
+        self.children = program.childTable
+        self.maxDepth = limits.maxDepth
+        self.out = AvroByteSink(scratch: scratch)
+    }
+
+    mutating func encode(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
+        let op = ops[Int(index)]
         switch op.kind {
         case .null:
             guard case .null = value else { throw mismatch(index, value) }
@@ -17,140 +33,120 @@ struct AvroValueEncoder {
             guard case .boolean(let b) = value else { throw mismatch(index, value) }
             out.append(b ? 1 : 0)
         case .int:
-            let number: Int64
-            switch value {
-            case .int(let i): number = Int64(i)
-            case .long(let l):
-                guard l >= Int64(Int32.min), l <= Int64(Int32.max) else {
-                    throw AvroDataError(.outOfRange, expected: "int in -2147483648...2147483647", actual: String(l))
-                }
-                number = l
-            default: throw mismatch(index, value)
+            if case .int(let i) = value, op.check == .none {
+                out.appendLong(Int64(i))
+            } else {
+                try encodeInt(index, op, value)
             }
-            if op.check != .none { try AvroLogicalChecks.checkTime(number, op.check) }
-            out.appendAvroLong(number)
         case .long:
-            let number: Int64
-            switch value {
-            case .long(let l): number = l
-            case .int(let i): number = Int64(i)
-            default: throw mismatch(index, value)
+            if case .long(let l) = value, op.check == .none {
+                out.appendLong(l)
+            } else {
+                try encodeLong(index, op, value)
             }
-            if op.check != .none { try AvroLogicalChecks.checkTime(number, op.check) }
-            out.appendAvroLong(number)
         case .float:
-            switch value {
-            case .float(let f): out.appendAvroFloat(f)
-            case .int(let i): out.appendAvroFloat(Float(i))
-            case .long(let l): out.appendAvroFloat(Float(l))
-            case .double(let d):
-                let narrowed = Float(d)
-                guard !d.isFinite || Double(narrowed) == d else {
-                    throw AvroDataError(.outOfRange, expected: "a float (exactly representable)", actual: "\(d)")
-                }
-                out.appendAvroFloat(narrowed)
-            default: throw mismatch(index, value)
+            if case .float(let f) = value {
+                out.appendFloat(f)
+            } else {
+                try encodeFloat(index, value)
             }
         case .double:
-            switch value {
-            case .double(let d): out.appendAvroDouble(d)
-            case .float(let f): out.appendAvroDouble(Double(f))
-            case .int(let i): out.appendAvroDouble(Double(i))
-            case .long(let l): out.appendAvroDouble(Double(l))
-            default: throw mismatch(index, value)
-            }
-        case .bytes:
-            switch value {
-            case .bytes(let bytes):
-                if op.check == .decimal { try checkDecimal(index, bytes) }
-                out.appendAvroBytes(bytes)
-            case .string(let s): out.appendAvroBytes(s.utf8)
-            default: throw mismatch(index, value)
+            if case .double(let d) = value {
+                out.appendDouble(d)
+            } else {
+                try encodeDouble(index, value)
             }
         case .string:
-            switch value {
-            case .string(let s):
-                if op.check == .uuid {
-                    try withBuffer(s.utf8) { (utf8) throws(AvroDataError) in try AvroLogicalChecks.checkUUID(utf8, 0..<utf8.count) }
-                }
-                var copy = s
-                copy.withUTF8 { out.appendAvroBytes($0) }
-            case .bytes(let bytes):
-                guard AvroUTF8.isValid(bytes) else {
-                    throw AvroDataError(.invalidUTF8, expected: "a UTF-8 string", actual: "bytes that are not UTF-8")
-                }
-                out.appendAvroBytes(bytes)
-            default: throw mismatch(index, value)
+            if case .string(let s) = value, op.check == .none {
+                out.appendString(s)
+            } else {
+                try encodeString(index, op, value)
+            }
+        case .bytes:
+            if case .bytes(let b) = value, op.check == .none {
+                out.appendBytes(b)
+            } else {
+                try encodeBytes(index, op, value)
             }
         case .fixed:
-            let bytes: [UInt8]
-            switch value {
-            case .fixed(let b), .bytes(let b): bytes = b
-            default: throw mismatch(index, value)
-            }
-            guard bytes.count == Int(op.a) else {
-                throw AvroDataError(.fixedSize, expected: "\(program.expectation(index)) of size \(op.a)", actual: "\(bytes.count) bytes")
-            }
-            if op.check == .decimal { try checkDecimal(index, bytes) }
-            out.append(contentsOf: bytes)
+            try encodeFixed(index, op, value)
         case .enumeration:
-            let symbol: String
             switch value {
-            case .enumeration(let s), .string(let s): symbol = s
+            case .enumeration(let s), .string(let s): try encodeSymbol(op, s)
             default: throw mismatch(index, value)
             }
-            let info = program.enums[Int(op.c)]
-            guard let position = info.symbols.firstIndex(of: symbol) else {
-                throw AvroDataError(.unknownSymbol, expected: "a symbol of \(info.name.fullName) (\(info.symbols.joined(separator: ", ")))",
-                                    actual: "\"\(symbol)\"")
-            }
-            out.appendAvroLong(Int64(position))
         case .array:
             guard case .array(let items) = value else { throw mismatch(index, value) }
             try enter()
-            if !items.isEmpty {
-                out.appendAvroLong(Int64(items.count))
-                for (position, item) in items.enumerated() {
-                    do { try encode(op.a, item, into: &out) } catch { throw error.inside(index: position) }
-                }
-            }
-            out.append(0)
+            try encodeItems(op.a, items)
             depth -= 1
         case .map:
             guard case .map(let entries) = value else { throw mismatch(index, value) }
             try enter()
-            if !entries.isEmpty {
-                out.appendAvroLong(Int64(entries.count))
-                for (key, entry) in entries {
-                    var copy = key
-                    copy.withUTF8 { out.appendAvroBytes($0) }
-                    do { try encode(op.a, entry, into: &out) } catch { throw error.inside(key) }
-                }
-            }
-            out.append(0)
+            try encodeEntries(op.a, entries)
             depth -= 1
         case .record:
             try enter()
-            try encodeRecord(index, op, value, into: &out)
+            if case .record(let fields) = value, fields.count == Int(op.b) {
+                try encodeFields(op, fields)
+            } else {
+                try encodeRecord(index, op, value)
+            }
             depth -= 1
         case .union:
-            try encodeUnion(index, op, value, into: &out)
+            if case .union(let branch, let inner) = value, branch >= 0, branch < Int(op.b) {
+                out.appendLong(Int64(branch))
+                try encode(children[Int(op.a) + branch], inner)
+            } else {
+                try encodeUnion(index, op, value)
+            }
         }
     }
 
-    private mutating func encodeRecord(_ index: Int32, _ op: AvroOp, _ value: AvroValue, into out: inout [UInt8]) throws(AvroDataError) {
+    // MARK: Containers
+
+    private mutating func encodeFields(_ op: AvroOp, _ fields: [AvroValue]) throws(AvroDataError) {
         let start = Int(op.a)
-        switch value {
-        case .record(let fields):
-            guard fields.count == Int(op.b) else {
-                throw AvroDataError(.typeMismatch, expected: "\(program.records[Int(op.c)].name.fullName) with \(op.b) fields",
-                                    actual: "\(fields.count) fields")
-            }
-            for position in 0..<fields.count {
-                do { try encode(program.childTable[start + position], fields[position], into: &out) } catch {
+        try fields.withUnsafeBufferPointer { (buffer) throws(AvroDataError) in
+            for position in 0..<buffer.count {
+                do throws(AvroDataError) { try encode(children[start + position], buffer[position]) } catch {
                     throw error.inside(program.records[Int(op.c)].fieldNames[position])
                 }
             }
+        }
+    }
+
+    private mutating func encodeItems(_ itemOp: Int32, _ items: [AvroValue]) throws(AvroDataError) {
+        try items.withUnsafeBufferPointer { (buffer) throws(AvroDataError) in
+            if buffer.count > 0 {
+                out.appendLong(Int64(buffer.count))
+                for position in 0..<buffer.count {
+                    do throws(AvroDataError) { try encode(itemOp, buffer[position]) } catch { throw error.inside(index: position) }
+                }
+            }
+        }
+        out.append(0)
+    }
+
+    private mutating func encodeEntries(_ itemOp: Int32, _ entries: [String: AvroValue]) throws(AvroDataError) {
+        if !entries.isEmpty {
+            out.appendLong(Int64(entries.count))
+            for (key, entry) in entries {
+                out.appendString(key)
+                do { try encode(itemOp, entry) } catch { throw error.inside(key) }
+            }
+        }
+        out.append(0)
+    }
+
+    /// A record given as `.record` with the wrong field count, as a map of fields by name, or as something else.
+    @inline(never)
+    private mutating func encodeRecord(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        let start = Int(op.a)
+        switch value {
+        case .record(let fields):
+            throw AvroDataError(.typeMismatch, expected: "\(program.records[Int(op.c)].name.fullName) with \(op.b) fields",
+                                actual: "\(fields.count) fields")
         case .map(let byName):
             let info = program.records[Int(op.c)]
             var used = 0
@@ -158,9 +154,9 @@ struct AvroValueEncoder {
                 let name = info.fieldNames[position]
                 if let field = byName[name] {
                     used += 1
-                    do { try encode(program.childTable[start + position], field, into: &out) } catch { throw error.inside(name) }
+                    do { try encode(children[start + position], field) } catch { throw error.inside(name) }
                 } else if let fallback = info.defaultBinary[position] {
-                    out.append(contentsOf: fallback)
+                    out.appendRaw(fallback)
                 } else {
                     throw AvroDataError(.missingField, path: "/" + name, expected: "required field \(name) of \(info.name.fullName)", actual: "no value")
                 }
@@ -175,31 +171,29 @@ struct AvroValueEncoder {
         }
     }
 
-    private mutating func encodeUnion(_ index: Int32, _ op: AvroOp, _ value: AvroValue, into out: inout [UInt8]) throws(AvroDataError) {
-        if case .union(let branch, let inner) = value {
-            guard branch >= 0, branch < Int(op.b) else {
-                throw AvroDataError(.invalidUnionIndex, expected: "union index in 0..<\(op.b)", actual: String(branch))
-            }
-            out.appendAvroLong(Int64(branch))
-            try encode(program.childTable[Int(op.a) + branch], inner, into: &out)
-            return
+    /// A union value with an out-of-range branch, or a bare value: branches of the value's own kind first,
+    /// then any branch that takes it without loss.
+    @inline(never)
+    private mutating func encodeUnion(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        if case .union(let branch, _) = value {
+            throw AvroDataError(.invalidUnionIndex, expected: "union index in 0..<\(op.b)", actual: String(branch))
         }
-        // Bare value: branches of the value's own kind first, then any branch that takes it without loss.
-        let start = out.count
+        let mark = out.count
+        let savedDepth = depth
         var sameKindError: AvroDataError?
         var sameKindCount = 0
-        // Two passes without an array literal: this runs once per bare union value in the encode loop.
         for pass in 0..<2 {
             let exactPass = pass == 0
             for branch in 0..<Int(op.b) {
-                let child = program.childTable[Int(op.a) + branch]
-                guard Self.sameKind(program.opTable[Int(child)].kind, value) == exactPass else { continue }
-                out.appendAvroLong(Int64(branch))
+                let child = children[Int(op.a) + branch]
+                guard Self.sameKind(ops[Int(child)].kind, value) == exactPass else { continue }
+                out.appendLong(Int64(branch))
                 do {
-                    try encode(child, value, into: &out)
+                    try encode(child, value)
                     return
                 } catch {
-                    out.removeLast(out.count - start)
+                    out.truncate(to: mark)
+                    depth = savedDepth
                     if exactPass {
                         sameKindCount += 1
                         sameKindError = error
@@ -222,6 +216,119 @@ struct AvroValueEncoder {
         }
     }
 
+    // MARK: Scalars: conversions and checked logical types
+
+    @inline(never)
+    private mutating func encodeInt(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        let number: Int64
+        switch value {
+        case .int(let i): number = Int64(i)
+        case .long(let l):
+            guard l >= Int64(Int32.min), l <= Int64(Int32.max) else {
+                throw AvroDataError(.outOfRange, expected: "int in -2147483648...2147483647", actual: String(l))
+            }
+            number = l
+        default: throw mismatch(index, value)
+        }
+        if op.check != .none { try AvroLogicalChecks.checkTime(number, op.check) }
+        out.appendLong(number)
+    }
+
+    @inline(never)
+    private mutating func encodeLong(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        let number: Int64
+        switch value {
+        case .long(let l): number = l
+        case .int(let i): number = Int64(i)
+        default: throw mismatch(index, value)
+        }
+        if op.check != .none { try AvroLogicalChecks.checkTime(number, op.check) }
+        out.appendLong(number)
+    }
+
+    @inline(never)
+    private mutating func encodeFloat(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
+        switch value {
+        case .float(let f): out.appendFloat(f)
+        case .int(let i): out.appendFloat(Float(i))
+        case .long(let l): out.appendFloat(Float(l))
+        case .double(let d):
+            let narrowed = Float(d)
+            guard !d.isFinite || Double(narrowed) == d else {
+                throw AvroDataError(.outOfRange, expected: "a float (exactly representable)", actual: "\(d)")
+            }
+            out.appendFloat(narrowed)
+        default: throw mismatch(index, value)
+        }
+    }
+
+    @inline(never)
+    private mutating func encodeDouble(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
+        switch value {
+        case .double(let d): out.appendDouble(d)
+        case .float(let f): out.appendDouble(Double(f))
+        case .int(let i): out.appendDouble(Double(i))
+        case .long(let l): out.appendDouble(Double(l))
+        default: throw mismatch(index, value)
+        }
+    }
+
+    @inline(never)
+    private mutating func encodeString(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        switch value {
+        case .string(let s):
+            if op.check == .uuid {
+                try withBuffer(s.utf8) { (utf8) throws(AvroDataError) in try AvroLogicalChecks.checkUUID(utf8, 0..<utf8.count) }
+            }
+            out.appendString(s)
+        case .bytes(let bytes):
+            guard AvroUTF8.isValid(bytes) else {
+                throw AvroDataError(.invalidUTF8, expected: "a UTF-8 string", actual: "bytes that are not UTF-8")
+            }
+            out.appendBytes(bytes)
+        default: throw mismatch(index, value)
+        }
+    }
+
+    @inline(never)
+    private mutating func encodeBytes(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        switch value {
+        case .bytes(let bytes):
+            if op.check == .decimal { try checkDecimal(index, bytes) }
+            out.appendBytes(bytes)
+        case .string(let s): out.appendString(s)
+        default: throw mismatch(index, value)
+        }
+    }
+
+    private mutating func encodeFixed(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        let bytes: [UInt8]
+        switch value {
+        case .fixed(let b), .bytes(let b): bytes = b
+        default: throw mismatch(index, value)
+        }
+        guard bytes.count == Int(op.a) else {
+            throw AvroDataError(.fixedSize, expected: "\(program.expectation(index)) of size \(op.a)", actual: "\(bytes.count) bytes")
+        }
+        if op.check == .decimal { try checkDecimal(index, bytes) }
+        out.appendRaw(bytes)
+    }
+
+    /// Symbols are few (an enum's list), so a linear scan beats hashing; only the symbol list is touched, not
+    /// the whole enum description, to avoid retaining its other fields.
+    private mutating func encodeSymbol(_ op: AvroOp, _ symbol: String) throws(AvroDataError) {
+        let position = program.enums[Int(op.c)].symbols.firstIndex(of: symbol)
+        guard let position else { throw unknownSymbol(op, symbol) }
+        out.appendLong(Int64(position))
+    }
+
+    @inline(never)
+    private func unknownSymbol(_ op: AvroOp, _ symbol: String) -> AvroDataError {
+        let info = program.enums[Int(op.c)]
+        return AvroDataError(.unknownSymbol, expected: "a symbol of \(info.name.fullName) (\(info.symbols.joined(separator: ", ")))",
+                             actual: "\"\(symbol)\"")
+    }
+
     private func checkDecimal(_ index: Int32, _ bytes: [UInt8]) throws(AvroDataError) {
         guard let decimal = program.decimals[index] else { return }
         try bytes.withUnsafeBufferPointer { (buffer) throws(AvroDataError) in
@@ -229,6 +336,7 @@ struct AvroValueEncoder {
         }
     }
 
+    @inline(never)
     private func mismatch(_ index: Int32, _ value: AvroValue) -> AvroDataError {
         AvroDataError(.typeMismatch, expected: program.expectation(index), actual: value.briefDescription)
     }
@@ -236,8 +344,11 @@ struct AvroValueEncoder {
     @inline(__always)
     private mutating func enter() throws(AvroDataError) {
         depth += 1
-        guard depth <= limits.maxDepth else {
-            throw AvroDataError(.tooDeep, expected: "nesting of at most \(limits.maxDepth) levels", actual: "deeper nesting")
-        }
+        guard depth <= maxDepth else { throw tooDeep() }
+    }
+
+    @inline(never)
+    private func tooDeep() -> AvroDataError {
+        AvroDataError(.tooDeep, expected: "nesting of at most \(maxDepth) levels", actual: "deeper nesting")
     }
 }
