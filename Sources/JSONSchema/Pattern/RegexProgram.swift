@@ -79,6 +79,15 @@ struct RegexProgram: Sendable {
 
     /// Whether the pattern matches anywhere in `text` (ECMA `RegExp.prototype.test` without flags).
     func test(_ text: String) -> Bool {
+        test(scalars: text.unicodeScalars.makeIterator())
+    }
+
+    /// The same over a string body's UTF-8 straight from message bytes (already checked to be valid UTF-8).
+    func test(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        test(scalars: ValidUTF8Scalars(text))
+    }
+
+    private func test<Scalars: IteratorProtocol<Unicode.Scalar>>(scalars: Scalars) -> Bool {
         let count = instructions.count
         // Two state lists with their marks, plus the closure stack (each instruction pushes at most two entries).
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count * 6 + 2) { buffer -> Bool in
@@ -89,7 +98,7 @@ struct RegexProgram: Sendable {
             (base + count).initialize(repeating: -1, count: count)
             (base + 3 * count).initialize(repeating: -1, count: count)
             var generation: Int32 = 0
-            var iterator = text.unicodeScalars.makeIterator()
+            var iterator = scalars
             var upcoming = iterator.next()
             if add(0, to: &current, stack: stack, generation: generation, previous: nil, upcoming: upcoming, atStart: true) { return true }
             while let scalar = upcoming {

@@ -44,6 +44,14 @@ struct SchemaPattern: Sendable {
         case .foundation(let regex): return regex.matches(text)
         }
     }
+
+    /// Matching on a string body's valid UTF-8 (the stream path), building a `String` only for Foundation's engine.
+    @inline(__always) func matches(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch engine {
+        case .automaton(let program): return program.test(utf8: text)
+        case .foundation(let regex): return regex.matches(String(decoding: text, as: UTF8.self))
+        }
+    }
 }
 
 /// NSRegularExpression is immutable once built and documented thread-safe, hence the unchecked conformance.

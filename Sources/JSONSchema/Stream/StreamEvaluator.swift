@@ -42,12 +42,17 @@ struct StreamEvaluator {
             keywords = list
         }
         if keywords.count == 1, case .ref(let target) = keywords[0] { return value(target) }
-        if !nodes[id].collectsAnnotations {
-            if first == UInt8(ascii: "{"), let verdict = object(keywords) { return verdict }
-            if first == UInt8(ascii: "["), let verdict = array(keywords) { return verdict }
+        let start = cursor.index
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            if !nodes[id].collectsAnnotations {
+                if first == UInt8(ascii: "{"), let verdict = object(keywords) { return verdict }
+                if first == UInt8(ascii: "["), let verdict = array(keywords) { return verdict }
+            }
+        } else if let verdict = scalarOnBytes(keywords, first) {
+            return verdict
         }
         // Build just this value and use the regular evaluator.
-        let start = cursor.index
+        cursor.index = start
         guard let built = scalar(first) ?? container(from: start) else { return false }
         var none: EvaluatedLocations?
         return evaluator.validate(id, built, &none)
@@ -162,10 +167,15 @@ struct StreamEvaluator {
         return true
     }
 
+    /// Arrays longer than this with `uniqueItems` are built (pairwise byte comparison is quadratic).
+    static let uniqueStringsLimit = 32
+
+    /// nil when a keyword needs the built array, possibly after reading part of it (the caller rewinds).
     private mutating func array(_ keywords: [Keyword]) -> Bool? {
         var items: Int?
         var minimum = 0
         var maximum = Int.max
+        var unique = false
         for keyword in keywords {
             switch keyword {
             case .type(let types): if !types.contains(.array) { return false }
@@ -174,9 +184,19 @@ struct StreamEvaluator {
                 items = target
             case .minItems(let n): minimum = n
             case .maxItems(let n): maximum = n
+            case .uniqueItems: unique = true
             default: return nil
             }
         }
+        guard unique else { return arrayItems(items, minimum, maximum, strings: nil) }
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: Self.uniqueStringsLimit) { strings in
+            arrayItems(items, minimum, maximum, strings: strings)
+        }
+    }
+
+    /// With `strings`, also proves `uniqueItems` for arrays of unescaped strings, whose byte equality is JSON
+    /// equality; other elements make it return nil.
+    private mutating func arrayItems(_ items: Int?, _ minimum: Int, _ maximum: Int, strings: UnsafeMutableBufferPointer<Range<Int>>?) -> Bool? {
         cursor.depth += 1
         defer { cursor.depth -= 1 }
         guard cursor.depth <= ByteCursor.maxDepth else { return false }
@@ -187,11 +207,24 @@ struct StreamEvaluator {
             cursor.index += 1
         } else {
             while true {
+                cursor.skipWhitespace()
+                let elementStart = cursor.index
+                if strings != nil {
+                    guard count < Self.uniqueStringsLimit, cursor.current == UInt8(ascii: "\"") else { return nil }
+                }
                 if let items {
                     guard value(items) else { return false }
                 } else {
-                    cursor.skipWhitespace()
                     guard cursor.skipValue() else { return false }
+                }
+                if let strings {
+                    let body = (elementStart + 1)..<(cursor.index - 1)
+                    let text = UnsafeBufferPointer(rebasing: cursor.bytes[body])
+                    if text.contains(UInt8(ascii: "\\")) { return nil }
+                    for earlier in strings[0..<count] where earlier.count == body.count {
+                        if UnsafeBufferPointer(rebasing: cursor.bytes[earlier]).elementsEqual(text) { return false }
+                    }
+                    strings[count] = body
                 }
                 count += 1
                 cursor.skipWhitespace()

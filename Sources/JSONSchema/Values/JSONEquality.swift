@@ -102,6 +102,8 @@ struct JSONEnum: Sendable {
     var strings: Set<String>
     var others: Set<JSONValue>
     var values: [JSONValue]
+    /// The allowed strings' UTF-8 when there are few: scanning bytes beats hashing a freshly built `String`.
+    var smallStringsUTF8: [[UInt8]]?
 
     init(_ values: [JSONValue]) {
         self.values = values
@@ -112,6 +114,18 @@ struct JSONEnum: Sendable {
         }
         self.strings = strings
         self.others = others
+        // From `values`, not the set: the set merges canonically equivalent spellings that are distinct here.
+        let allStrings = values.compactMap { if case .string(let s) = $0 { Array(s.utf8) } else { nil } }
+        smallStringsUTF8 = allStrings.count <= 16 ? allStrings : nil
+    }
+
+    /// Membership of a string given as its valid UTF-8 (byte equality is code-point equality).
+    func contains(stringUTF8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let small = smallStringsUTF8 else { return contains(.string(String(decoding: text, as: UTF8.self))) }
+        for candidate in small where candidate.count == text.count {
+            if candidate.withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return true }
+        }
+        return false
     }
 
     @inline(__always) func contains(_ value: JSONValue) -> Bool {
