@@ -1,4 +1,3 @@
-import Avro
 import RegistryCore
 
 /// What a folder is compared against: a registry (remote or an offline database) or the folder at another
@@ -16,9 +15,9 @@ public protocol CheckBaseline: Sendable {
 public struct BaselineVersion: Sendable {
     /// e.g. `version 3` or `main`.
     public var label: String
-    public var schema: AvroParsedSchema
+    public var schema: FolderSchema
 
-    public init(label: String, schema: AvroParsedSchema) {
+    public init(label: String, schema: FolderSchema) {
         self.label = label
         self.schema = schema
     }

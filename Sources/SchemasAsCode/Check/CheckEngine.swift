@@ -80,7 +80,7 @@ public enum CheckEngine {
         var baselineFailure: BaselineError?
     }
 
-    static func check(_ entry: ManifestSubject, _ schema: AvroParsedSchema, folder: SchemaFolder,
+    static func check(_ entry: ManifestSubject, _ schema: FolderSchema, folder: SchemaFolder,
                       baseline: (any CheckBaseline)?, examples: ExampleSource?) async -> SubjectOutcome {
         var outcome = SubjectOutcome()
         if let baseline {
@@ -102,26 +102,49 @@ public enum CheckEngine {
     }
 
     /// Compares one subject with its earlier versions; returns how many versions were compared.
-    static func compare(_ entry: ManifestSubject, _ schema: AvroParsedSchema, folder: SchemaFolder,
+    static func compare(_ entry: ManifestSubject, _ schema: FolderSchema, folder: SchemaFolder,
                         baseline: any CheckBaseline) async throws(BaselineError) -> (Int, [Problem]) {
         let explicit = folder.manifest.compatibility(of: entry)
         let baselineLevel = explicit == nil ? try await baseline.compatibilityLevel(of: entry.subject) : nil
         let level = explicit ?? baselineLevel ?? .backward
-        guard level != .none, let avroLevel = AvroCompatibilityLevel(rawValue: level.rawValue) else { return (0, []) }
+        guard level != .none else { return (0, []) }
         let previous = try await baseline.previousVersions(of: entry.subject, all: level.isTransitive)
         guard !previous.isEmpty else { return (0, []) }
-        let report = AvroCompatibility.check(level: avroLevel, newSchema: schema, previous: previous.map(\.schema))
-        guard !report.isCompatible else { return (report.checkedVersions.count, []) }
         let file = folder.displayPath(entry.file)
-        let map = folder.texts[entry.file].map(JSONSourceMap.init)
         var problems: [Problem] = []
-        for failure in report.failures {
-            let against = previous[failure.previousIndex].label
-            for issue in failure.incompatibilities {
-                problems.append(CompatibilityProblem.make(issue, direction: failure.direction, level: level, against: against,
-                                                          subject: entry.subject, file: file, map: map))
+        var compared = previous.count
+        var avroPrevious: [(label: String, schema: AvroParsedSchema)] = []
+        var jsonPrevious: [(label: String, schema: JSONFolderSchema)] = []
+        for version in previous {
+            switch version.schema {
+            case .avro(let old): avroPrevious.append((version.label, old))
+            case .json(let old): jsonPrevious.append((version.label, old))
+            }
+            if version.schema.schemaType != schema.schemaType {
+                problems.append(Problem(kind: .incompatible, file: file, line: 1, subject: entry.subject,
+                                        message: "\(level.rawValue): the schema type changed from \(version.schema.schemaType.rawValue) in \(version.label) to \(schema.schemaType.rawValue)",
+                                        hint: "a subject keeps one schema type; register the new type under a new subject"))
             }
         }
-        return (report.checkedVersions.count, problems)
+        switch schema {
+        case .avro(let avro):
+            guard let avroLevel = AvroCompatibilityLevel(rawValue: level.rawValue), !avroPrevious.isEmpty else { break }
+            let report = AvroCompatibility.check(level: avroLevel, newSchema: avro, previous: avroPrevious.map(\.schema))
+            compared += report.checkedVersions.count - avroPrevious.count
+            guard !report.isCompatible else { break }
+            // Built only for a failure: most subjects are compatible and most of a large check's time is theirs.
+            let map = folder.texts[entry.file].map(JSONSourceMap.init)
+            for failure in report.failures {
+                let against = avroPrevious[failure.previousIndex].label
+                for issue in failure.incompatibilities {
+                    problems.append(CompatibilityProblem.make(issue, direction: failure.direction, level: level, against: against,
+                                                              subject: entry.subject, file: file, map: map))
+                }
+            }
+        case .json(let json):
+            problems += JSONCompatibilityProblem.check(json, previous: jsonPrevious, level: level, subject: entry.subject,
+                                                       file: file, text: folder.texts[entry.file])
+        }
+        return (compared, problems)
     }
 }

@@ -13,7 +13,7 @@ import RegistryCore
 public actor RegistryBaseline: CheckBaseline {
     public nonisolated let label: String
     let service: any SchemaRegistryService
-    private var parsedByID: [Int: AvroParsedSchema] = [:]
+    private var parsedByID: [Int: FolderSchema] = [:]
     private var versionsByKey: [SubjectVersionRef: StoredSchema] = [:]
 
     public init(service: any SchemaRegistryService, label: String = "registry") {
@@ -62,26 +62,39 @@ public actor RegistryBaseline: CheckBaseline {
         }
     }
 
-    private func cachedParse(_ id: Int) -> AvroParsedSchema? { parsedByID[id] }
+    private func cachedParse(_ id: Int) -> FolderSchema? { parsedByID[id] }
 
-    private func remember(_ schema: AvroParsedSchema, id: Int) { parsedByID[id] = schema }
+    private func remember(_ schema: FolderSchema, id: Int) { parsedByID[id] = schema }
 
     /// Parses outside the actor; two subjects racing to parse the same id both succeed and one result is kept.
     /// A referenced schema is parsed once (and cached by id) and its named types handed to every schema using
     /// it, instead of re-parsing its text inside each of them.
-    nonisolated func parsed(_ stored: StoredSchema, subject: String, version: Int, depth: Int = 0) async throws(BaselineError) -> AvroParsedSchema {
+    nonisolated func parsed(_ stored: StoredSchema, subject: String, version: Int, depth: Int = 0) async throws(BaselineError) -> FolderSchema {
         if let cached = await cachedParse(stored.id) { return cached }
-        guard stored.schemaType == .avro else {
-            throw BaselineError("\(label): '\(subject)' version \(version) is a \(stored.schemaType.rawValue) schema; only Avro is checked")
-        }
         // References are registered before the schemas using them, so a chain this long is a damaged store.
         guard depth < 64 else {
             throw BaselineError("\(label): '\(subject)' version \(version): references nest more than 64 deep")
         }
+        let schema: FolderSchema
+        switch stored.schemaType {
+        case .avro: schema = .avro(try await parsedAvro(stored, subject: subject, version: version, depth: depth))
+        case .json: schema = .json(try await parsedJSON(stored, subject: subject, version: version, depth: depth))
+        case .protobuf:
+            throw BaselineError("\(label): '\(subject)' version \(version) is a PROTOBUF schema; only Avro and JSON Schema are checked")
+        }
+        // Only referenced schemas are kept: they are met again by every schema using them, while a subject's own
+        // versions are compared once and then dropped, which keeps a large check's memory flat.
+        if depth > 0 { await remember(schema, id: stored.id) }
+        return schema
+    }
+
+    private nonisolated func parsedAvro(_ stored: StoredSchema, subject: String, version: Int, depth: Int) async throws(BaselineError) -> AvroParsedSchema {
         var known: [String: AvroSchema] = [:]
         for reference in stored.references {
             let target = try await self.stored(subject: reference.subject, version: reference.version, keep: true)
-            let dependency = try await parsed(target, subject: reference.subject, version: reference.version, depth: depth + 1)
+            guard case .avro(let dependency) = try await parsed(target, subject: reference.subject, version: reference.version, depth: depth + 1) else {
+                throw BaselineError("\(label): '\(subject)' version \(version) references '\(reference.subject)', which is not an Avro schema")
+            }
             for (name, definition) in dependency.names.named {
                 if let existing = known[name], existing != definition {
                     throw BaselineError("\(label): '\(subject)' version \(version): named type '\(name)' is defined differently by two of its references")
@@ -89,9 +102,8 @@ public actor RegistryBaseline: CheckBaseline {
                 known[name] = definition
             }
         }
-        let schema: AvroParsedSchema
         do {
-            schema = try AvroSchemaParser.parse(json: try JSONParser.parse(stored.schema), knownNames: AvroSchemaSet(named: known))
+            return try AvroSchemaParser.parse(json: try JSONParser.parse(stored.schema), knownNames: AvroSchemaSet(named: known))
         } catch let error as JSONParseError {
             throw BaselineError("\(label): '\(subject)' version \(version) is not valid JSON: \(error.description)")
         } catch let error as AvroSchemaError {
@@ -99,9 +111,29 @@ public actor RegistryBaseline: CheckBaseline {
         } catch {
             throw BaselineError("\(label): '\(subject)' version \(version) does not parse: \(error)")
         }
-        // Only referenced schemas are kept: they are met again by every schema using them, while a subject's own
-        // versions are compared once and then dropped, which keeps a large check's memory flat.
-        if depth > 0 { await remember(schema, id: stored.id) }
-        return schema
+    }
+
+    /// A JSON Schema with the documents its references reach, by reference name, as the registry resolves them.
+    private nonisolated func parsedJSON(_ stored: StoredSchema, subject: String, version: Int, depth: Int) async throws(BaselineError) -> JSONFolderSchema {
+        var references: [String: JSONValue] = [:]
+        for reference in stored.references {
+            let target = try await self.stored(subject: reference.subject, version: reference.version, keep: true)
+            guard case .json(let dependency) = try await parsed(target, subject: reference.subject, version: reference.version, depth: depth + 1) else {
+                throw BaselineError("\(label): '\(subject)' version \(version) references '\(reference.subject)', which is not a JSON schema")
+            }
+            references.merge(dependency.references) { mine, _ in mine }
+            references[reference.name] = dependency.root
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(stored.schema)
+        } catch {
+            throw BaselineError("\(label): '\(subject)' version \(version) is not valid JSON: \(error.description)")
+        }
+        do {
+            return try JSONFolderSchema(compiling: root, references: references)
+        } catch {
+            throw BaselineError("\(label): '\(subject)' version \(version) does not compile: \(error.description)")
+        }
     }
 }

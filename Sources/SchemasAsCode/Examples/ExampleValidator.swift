@@ -9,47 +9,51 @@ enum ExampleValidator {
         var problems: [Problem] = []
     }
 
-    static func validate(subject: ManifestSubject, schema: AvroParsedSchema, directory: String, source: ExampleSource) -> Outcome {
-        var outcome = Outcome()
+    static func validate(subject: ManifestSubject, schema: FolderSchema, directory: String, source: ExampleSource) -> Outcome {
         guard source.exists(directory) else {
+            var outcome = Outcome()
             outcome.problems.append(Problem(kind: .manifestInvalid, file: FolderPath.join(source.root, ManifestLoader.fileName),
                                             line: subject.line, subject: subject.subject,
                                             message: "examples folder '\(directory)' of subject '\(subject.subject)' does not exist",
                                             hint: "create \(directory)/valid and \(directory)/invalid, or remove `examples:`"))
             return outcome
         }
-        let codec: AvroCodec
-        do {
-            codec = try AvroCodec(schema)
-        } catch {
-            outcome.problems.append(Problem(kind: .schemaInvalid, subject: subject.subject,
-                                            message: "the schema of '\(subject.subject)' cannot encode data: \(error.description)"))
-            return outcome
+        switch schema {
+        case .avro(let avro):
+            let judge: AvroExampleJudge
+            do {
+                judge = try AvroExampleJudge(avro)
+            } catch {
+                var outcome = Outcome()
+                outcome.problems.append(Problem(kind: .schemaInvalid, subject: subject.subject,
+                                                message: "the schema of '\(subject.subject)' cannot encode data: \(error.description)"))
+                return outcome
+            }
+            return run(judge, subject: subject, directory: directory, source: source)
+        case .json(let json):
+            return run(JSONExampleJudge(validator: json.validator), subject: subject, directory: directory, source: source)
         }
-        var buffer: [UInt8] = []
+    }
+
+    static func run(_ judge: some ExampleJudge, subject: ManifestSubject, directory: String, source: ExampleSource) -> Outcome {
+        var judge = judge
+        var outcome = Outcome()
         for expectation in ExampleExpectation.allCases {
             for file in source.files(in: directory, expectation: expectation) {
                 guard let bytes = source.read(file), let kind = ExampleFileKind(name: file) else { continue }
                 let display = FolderPath.join(source.root, file)
                 for message in messages(bytes, kind: kind) {
                     outcome.checked += 1
-                    buffer.removeAll(keepingCapacity: true)
-                    let failure: AvroDataError?
-                    do {
-                        try codec.encode(json: message.bytes, dialect: .plain, into: &buffer)
-                        failure = nil
-                    } catch {
-                        failure = error
-                    }
+                    let failure = judge.rejection(of: message.bytes)
                     switch (expectation, failure) {
-                    case (.valid, .some(let error)):
+                    case (.valid, .some(let rejection)):
                         let line = kind == .single
-                            ? JSONSourceMap(String(decoding: message.bytes, as: UTF8.self)).line(of: error.path)
+                            ? JSONSourceMap(String(decoding: message.bytes, as: UTF8.self)).line(of: rejection.pointer)
                             : message.line
                         outcome.problems.append(Problem(
                             kind: .validExampleRejected, file: display, line: line ?? message.line,
-                            pointer: error.path.isEmpty ? "/" : error.path, subject: subject.subject,
-                            message: "valid example rejected by '\(subject.subject)': \(error.description)",
+                            pointer: rejection.pointer.isEmpty ? "/" : rejection.pointer, subject: subject.subject,
+                            message: "valid example rejected by '\(subject.subject)': \(rejection.message)",
                             hint: "if producers really send this, the schema change breaks them (keep the field, or make it optional with a default); otherwise correct the example"))
                     case (.invalid, .none):
                         outcome.problems.append(Problem(

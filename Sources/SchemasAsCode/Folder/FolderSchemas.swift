@@ -7,13 +7,13 @@ import RegistryCore
 public struct FolderSchemas: Sendable {
     public let folder: SchemaFolder
     /// Parsed schemas by subject; subjects whose schema (or a dependency's) is broken are absent.
-    public let parsed: [String: AvroParsedSchema]
+    public let parsed: [String: FolderSchema]
     public let problems: [Problem]
 
     public init(_ folder: SchemaFolder) {
         self.folder = folder
         var documents: [String: JSONValue] = [:]
-        var parsed: [String: AvroParsedSchema] = [:]
+        var parsed: [String: FolderSchema] = [:]
         var problems: [Problem] = []
         let manifest = folder.manifest
         for subject in folder.order {
@@ -36,44 +36,31 @@ public struct FolderSchemas: Sendable {
                                         hint: "fix '\(broken)' first; this schema is checked once it parses"))
                 continue
             }
-            do {
-                if let known = Self.knownNames(dependencies, parsed: parsed) {
-                    parsed[subject] = try AvroSchemaParser.parse(json: document, knownNames: known)
-                } else {
-                    // Two dependencies disagree on a name: parsing their texts in order reports where.
-                    parsed[subject] = try AvroSchemaParser.parse(json: document, references: dependencies.compactMap { documents[$0] })
-                }
-            } catch {
-                problems.append(Self.parseProblem(error, subject: entry, file: file, text: text))
+            if let foreign = dependencies.first(where: { parsed[$0]?.schemaType != entry.schemaType }) {
+                let other = parsed[foreign]?.schemaType.rawValue ?? "?"
+                problems.append(Problem(kind: .referenceBroken, file: file, line: 1, subject: subject,
+                                        message: "subject '\(subject)' is \(entry.schemaType.rawValue) but references '\(foreign)', which is \(other)",
+                                        hint: "a schema can only reference schemas of its own type"))
+                continue
+            }
+            let result: SubjectParse
+            switch entry.schemaType {
+            case .avro:
+                result = AvroFolderParsing.parse(entry, document: document, text: text, file: file,
+                                                 dependencies: dependencies, parsed: parsed, documents: documents)
+            case .json:
+                result = JSONFolderParsing.parse(entry, document: document, text: text, file: file, parsed: parsed)
+            case .protobuf:
+                // The manifest loader refuses Protobuf entries; nothing reaches here.
+                continue
+            }
+            switch result {
+            case .parsed(let schema): parsed[subject] = schema
+            case .failed(let problem): problems.append(problem)
             }
         }
         self.parsed = parsed
         self.problems = problems
-    }
-
-    /// The named types of already parsed dependencies, so a shared type is parsed once for the whole folder
-    /// rather than inside every schema using it; `nil` when two of them define one name differently.
-    static func knownNames(_ dependencies: [String], parsed: [String: AvroParsedSchema]) -> AvroSchemaSet? {
-        var known: [String: AvroSchema] = [:]
-        for dependency in dependencies {
-            for (name, definition) in parsed[dependency]?.names.named ?? [:] {
-                if let existing = known[name], existing != definition { return nil }
-                known[name] = definition
-            }
-        }
-        return AvroSchemaSet(named: known)
-    }
-
-    static func parseProblem(_ error: AvroSchemaError, subject: ManifestSubject, file: String, text: String) -> Problem {
-        let line = JSONSourceMap(text).line(of: error.path)
-        let pointer = error.path.isEmpty ? nil : error.path
-        if error.message.hasPrefix("unknown type") {
-            return Problem(kind: .referenceBroken, file: file, line: line, pointer: pointer, subject: subject.subject,
-                           message: error.message,
-                           hint: "if the type lives in another subject, list it under `references:` of '\(subject.subject)' in registry.yaml with its full name; otherwise check the name and namespace")
-        }
-        return Problem(kind: .schemaInvalid, file: file, line: line, pointer: pointer, subject: subject.subject,
-                       message: error.message, hint: "fix the schema at \(pointer ?? "the top level") (Avro 1.12 specification)")
     }
 
     static func line(ofByte offset: Int, in text: String) -> Int {
@@ -84,4 +71,10 @@ public struct FolderSchemas: Sendable {
         }
         return line
     }
+}
+
+/// One subject's schema parsed, or the problem that kept it from parsing.
+enum SubjectParse {
+    case parsed(FolderSchema)
+    case failed(Problem)
 }

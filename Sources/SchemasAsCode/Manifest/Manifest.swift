@@ -51,7 +51,7 @@ public struct ManifestSubject: Sendable, Equatable {
 /// A named type this schema uses from another subject of the same folder. The version is not written: it is
 /// whatever version that subject has once the folder is applied, so the folder always describes one state.
 public struct ManifestReference: Sendable, Equatable {
-    /// The Avro full name the schema uses.
+    /// The Avro full name the schema uses, or for JSON Schema the name its `$ref` uses (Confluent-style).
     public var name: String
     public var subject: String
     public var line: Int

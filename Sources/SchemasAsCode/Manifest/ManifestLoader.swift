@@ -25,6 +25,15 @@ public enum ManifestLoader {
         return manifest
     }
 
+    /// The type of a subject that declares none: `.json` files are JSON Schema, `.proto` files Protobuf,
+    /// everything else (`.avsc` by convention) Avro.
+    public static func schemaType(forFile file: String) -> SchemaType {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".proto") { return .protobuf }
+        return .avro
+    }
+
     static func yamlProblem(_ error: YamlError, file: String) -> Problem {
         var line: Int?
         var problem = "\(error)"
@@ -119,6 +128,7 @@ private struct Reader {
         var name: String?
         var file: String?
         var entry = ManifestSubject(subject: "", file: "", line: line)
+        var declaredType: SchemaType?
         for (key, value) in mapping {
             switch key.string ?? "" {
             case "subject": name = nonEmptyString(value, "subject")
@@ -128,7 +138,7 @@ private struct Reader {
                     fail(value, "unknown schema type '\(value.string ?? "?")'", hint: "use AVRO, JSON or PROTOBUF")
                     continue
                 }
-                entry.schemaType = type
+                declaredType = type
             case "compatibility": entry.compatibility = compatibility(value)
             case "references": entry.references = references(value)
             case "examples": entry.examples = nonEmptyString(value, "examples")
@@ -141,9 +151,10 @@ private struct Reader {
             fail(node, "a subject needs both `subject` and `file`")
             return nil
         }
-        if entry.schemaType != .avro {
-            fail(node, "subject '\(name)': \(entry.schemaType.rawValue) schemas are not supported by schemas-as-code yet",
-                 hint: "only AVRO subjects can be checked for now")
+        entry.schemaType = declaredType ?? ManifestLoader.schemaType(forFile: file)
+        if entry.schemaType == .protobuf {
+            fail(node, "subject '\(name)': PROTOBUF schemas are not supported by schemas-as-code yet",
+                 hint: "only AVRO (.avsc) and JSON (.json) subjects can be checked for now")
         }
         entry.subject = name
         entry.file = file
@@ -174,7 +185,7 @@ private struct Reader {
             if let name, let subject {
                 result.append(ManifestReference(name: name, subject: subject, line: item.mark?.line ?? 0))
             } else {
-                fail(item, "a reference needs both `name` (the Avro full name) and `subject`")
+                fail(item, "a reference needs both `name` (the Avro full name, or the name a JSON Schema `$ref` uses) and `subject`")
             }
         }
         return result

@@ -106,6 +106,10 @@ public enum ValidationSchema {
             throw ManifestError([Problem(kind: .unavailable, subject: subject, message: "subject '\(subject)' not found in the registry",
                                          hint: "check the subject name (subjects are case-sensitive)")])
         }
-        return latest.schema
+        guard let avro = latest.schema.avro else {
+            throw ManifestError([Problem(kind: .usage, subject: subject,
+                                         message: "subject '\(subject)' is a \(latest.schema.schemaType.rawValue) schema, not Avro")])
+        }
+        return avro
     }
 }

@@ -25,7 +25,7 @@ extension ValidationSchema {
             URL(fileURLWithPath: FolderPath.join(root, $0.file)).standardizedFileURL.path == target
         }) else { return nil }
         let schemas = FolderSchemas(folder)
-        if let schema = schemas.parsed[entry.subject] { return schema }
+        if let schema = schemas.parsed[entry.subject] { return schema.avro }
         throw ManifestError(schemas.problems.filter { $0.subject == entry.subject })
     }
 }
