@@ -148,11 +148,22 @@ struct PropertyTable: Sendable {
 
     var entries: [Entry]
     var hashed: [String: Int]?
+    /// Every name's UTF-8 back to back, entry `i` at `nameStarts[i]..<nameStarts[i + 1]`: byte lookups then walk
+    /// two flat arrays instead of copying (and reference counting) entries.
+    private var nameBytes: [UInt8] = []
+    private var nameStarts: [Int] = [0]
+    /// Two entries share a name, so lookups must scan from the first entry rather than from a hint.
+    private var hasDuplicateNames = false
 
     init(_ pairs: [(name: String, node: Int)]) {
         entries = pairs.map {
             Entry(name: $0.name, node: $0.node, asciiLength: $0.name.utf8.allSatisfy { $0 < 0x80 } ? $0.name.utf8.count : nil, utf8: Array($0.name.utf8))
         }
+        for entry in entries {
+            nameBytes.append(contentsOf: entry.utf8)
+            nameStarts.append(nameBytes.count)
+        }
+        hasDuplicateNames = Set(entries.map(\.utf8)).count != entries.count
         if pairs.count > 16 {
             var table: [String: Int] = [:]
             for (i, entry) in entries.enumerated() where table[entry.name] == nil { table[entry.name] = i }
@@ -170,12 +181,32 @@ struct PropertyTable: Sendable {
     }
 
     /// Lookup by the raw (unescaped) UTF-8 of a key; nil from a hashed table means "ask `index(for:)`".
-    @inline(__always) func index(forUTF8 key: UnsafeBufferPointer<UInt8>) -> Int?? {
+    /// Lookup by the raw (unescaped) UTF-8 of a key; nil from a hashed table means "ask `index(for:)`".
+    /// The scan starts at `hint` and wraps: records usually list members in schema order, so passing the entry
+    /// after the previous match usually hits first time.
+    @inline(__always) func index(forUTF8 key: UnsafeBufferPointer<UInt8>, hint: Int) -> Int?? {
         guard hashed == nil else { return nil }
-        for (i, entry) in entries.enumerated() where entry.utf8.count == key.count {
-            if entry.utf8.withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return .some(i) }
+        let count = entries.count
+        guard count > 0 else { return .some(nil) }
+        return nameBytes.withUnsafeBufferPointer { names in
+            nameStarts.withUnsafeBufferPointer { starts in
+                var i = hint < count && !hasDuplicateNames ? hint : 0
+                for _ in 0..<count {
+                    let start = starts[i]
+                    if starts[i + 1] - start == key.count {
+                        var equal = true
+                        for offset in 0..<key.count where names[start + offset] != key[offset] {
+                            equal = false
+                            break
+                        }
+                        if equal { return .some(i) }
+                    }
+                    i += 1
+                    if i == count { i = 0 }
+                }
+                return .some(nil)
+            }
         }
-        return .some(nil)
     }
 
     @inline(__always) func index(for name: String) -> Int? {

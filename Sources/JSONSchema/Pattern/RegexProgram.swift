@@ -15,11 +15,44 @@ struct RegexProgram: Sendable {
     /// The pattern begins with `^` on every path, so only offset 0 needs a starting state.
     private(set) var anchoredStart = false
     static let maxInstructions = 20_000
+    /// Set when the program is `^` then single-scalar steps with no choice (`^ord-[0-9]{8}$`), optionally `$`:
+    /// matching is then one membership test per scalar, with no state lists.
+    private(set) var straightLine: StraightLine?
+
+    struct StraightLine: Sendable {
+        var steps: [ScalarSet]
+        /// Ends with `$`: the text must have exactly `steps.count` scalars, else at least that many.
+        var anchoredEnd: Bool
+    }
 
     init(_ node: RegexNode) throws(RegexSyntaxError) {
         try emit(node)
         instructions.append(.match)
         anchoredStart = Self.startsAnchored(node)
+        straightLine = Self.straightLine(instructions)
+    }
+
+    private static func straightLine(_ instructions: [Instruction]) -> StraightLine? {
+        guard case .lineStart = instructions.first else { return nil }
+        var steps: [ScalarSet] = []
+        var anchoredEnd = false
+        for instruction in instructions.dropFirst() {
+            switch instruction {
+            case .scalar(let set) where !anchoredEnd: steps.append(set)
+            case .lineEnd: anchoredEnd = true
+            case .match: return StraightLine(steps: steps, anchoredEnd: anchoredEnd)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    private static func run<Scalars: IteratorProtocol<Unicode.Scalar>>(_ line: StraightLine, _ scalars: Scalars) -> Bool {
+        var iterator = scalars
+        for set in line.steps {
+            guard let scalar = iterator.next(), set.contains(scalar) else { return false }
+        }
+        return !line.anchoredEnd || iterator.next() == nil
     }
 
     private static func startsAnchored(_ node: RegexNode) -> Bool {
@@ -88,6 +121,7 @@ struct RegexProgram: Sendable {
     }
 
     private func test<Scalars: IteratorProtocol<Unicode.Scalar>>(scalars: Scalars) -> Bool {
+        if let straightLine { return Self.run(straightLine, scalars) }
         let count = instructions.count
         // Two state lists with their marks, plus the closure stack (each instruction pushes at most two entries).
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: count * 6 + 2) { buffer -> Bool in

@@ -88,14 +88,22 @@ struct ByteCursor {
         index += 1
         let start = index
         var escaped = false
+        var nonASCII = false
         while index < bytes.count {
+            // Eight plain ASCII bytes (no quote, backslash, control or high byte) at a time.
+            if index + 8 <= bytes.count, let base = bytes.baseAddress,
+               Self.plainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let range = start..<index
                 index += 1
-                if !escaped && !Self.validUTF8(UnsafeBufferPointer(rebasing: bytes[range])) { return nil }
+                if !escaped && nonASCII && !Self.validUTF8(UnsafeBufferPointer(rebasing: bytes[range])) { return nil }
                 return (range, escaped)
             }
+            if byte >= 0x80 { nonASCII = true }
             if byte < 0x20 { return nil }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
@@ -113,6 +121,18 @@ struct ByteCursor {
             index += 1
         }
         return nil
+    }
+
+    /// No byte of `word` is `"`, `\\`, below 0x20 or above 0x7F (the classic "has a zero byte" bit tricks).
+    @inline(__always) static func plainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl | word) & highs == 0
     }
 
     static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

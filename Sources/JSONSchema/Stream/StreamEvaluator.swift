@@ -114,6 +114,7 @@ struct StreamEvaluator {
         cursor.index += 1
         var count = 0
         var seen: UInt64 = 0
+        var hint = 0
         cursor.skipWhitespace()
         if cursor.current == UInt8(ascii: "}") {
             cursor.index += 1
@@ -128,7 +129,7 @@ struct StreamEvaluator {
                 cursor.index += 1
                 if let shape {
                     let found: Int?
-                    if !escaped, let byBytes = shape.table.index(forUTF8: UnsafeBufferPointer(rebasing: cursor.bytes[range])) {
+                    if !escaped, let byBytes = shape.table.index(forUTF8: UnsafeBufferPointer(rebasing: cursor.bytes[range]), hint: hint) {
                         found = byBytes
                     } else if escaped {
                         guard let decoded = cursor.materialize(keyStart..<(range.upperBound + 1))?.stringValue else { return false }
@@ -137,6 +138,7 @@ struct StreamEvaluator {
                         found = shape.table.index(for: String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[range]), as: UTF8.self))
                     }
                     if let index = found {
+                        hint = index + 1
                         seen |= 1 << UInt64(index)
                         guard value(shape.table.entries[index].node) else { return false }
                     } else if let additional = shape.additional {

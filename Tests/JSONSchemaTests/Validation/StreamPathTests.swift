@@ -34,6 +34,13 @@ struct StreamPathTests {
         ##"{"id": "abc", "tags": ["\ud800"]}"##,
         ##"{"id": "abc", "tags": [], "sub": {"y": [[[{}]]], "x": "a"}}"##,
         ##" {"tags": [], "id": "abc"} "##,
+        ##"{"id": "abcdefghijklmnopqrstuvwxyz", "tags": ["abcdefghijklmnop", "abcdefghijklmnopq"]}"##,
+        ##"{"id": "abcdefghijklmnopqrstuvwxyz\u0041", "tags": []}"##,
+        "{\"id\": \"abcdefghijk\tlmnop\", \"tags\": []}",
+        "{\"id\": \"abcdefghijklmnop\u{0}\", \"tags\": []}",
+        ##"{"id": "abcdefghijklmnopéqrstu", "tags": []}"##,
+        ##"{"id": "abcdefghijklmnop\"qrstu", "tags": []}"##,
+        ##"{"n": 1, "tags": [], "sub": {}, "id": "abc"}"##,
         "",
         "[]",
     ])
@@ -59,7 +66,9 @@ struct StreamPathTests {
        "c": {"const": "x"},
        "lit": {"type": ["boolean", "null"]},
        "u": {"type": "array", "items": {"type": "string"}, "uniqueItems": true},
-       "any": {"uniqueItems": true}
+       "any": {"uniqueItems": true},
+       "pre": {"pattern": "^ab[0-9]"},
+       "fix": {"pattern": "^a.c$"}
      }}
     """##
 
@@ -82,6 +91,11 @@ struct StreamPathTests {
         ##"{"u": ["a", 1]}"##, ##"{"u": ["a", "b", "ab", "ba", "a"]}"##,
         ##"{"u": ["0","1","2","3","4","5","6","7","8","9","10","11","12","13","14","15","16","17","18","19","20","21","22","23","24","25","26","27","28","29","30","31","32","0"]}"##,
         ##"{"u": ["0","1","2","3","4","5","6","7","8","9","10","11","12","13","14","15","16","17","18","19","20","21","22","23","24","25","26","27","28","29","30","31","32","33"]}"##,
+        ##"{"pre": "ab1"}"##, ##"{"pre": "ab1xyz"}"##, ##"{"pre": "ab"}"##, ##"{"pre": "xab1"}"##,
+        ##"{"fix": "abc"}"##, ##"{"fix": "a\nc"}"##, ##"{"fix": "aéc"}"##, ##"{"fix": "abcd"}"##, ##"{"fix": "ac"}"##,
+        ##"{"len": "abcdefghijklmnopq", "c": "x"}"##, ##"{"c": "x", "len": "abcdefgh\"ijklmnopq"}"##,
+        ##"{"len": "abcdefghijklmnopq\u0041"}"##, ##"{"len": "abcdefghijklmnopqé"}"##, "{\"len\": \"abcdefghi\u{7f}jklmnopq\"}",
+        ##"{"lo": 2, "c": "x", "lo": 3}"##,
         ##"{"any": [1, 1.0]}"##, ##"{"any": [{"a": 1}, {"a": 1}]}"##, ##"{"any": ["x", "y"]}"##, ##"{"any": [0, -0]}"##,
     ])
     func scalarsOnBytesAgreeWithParseThenValidate(text: String) throws {
