@@ -16,14 +16,14 @@ enum JSONCompatibilityProblem {
             return map
         }
         for old in previous {
-            let external = old.schema.references.merging(schema.references) { _, new in new }
+            let scope = JSONReferenceScope(new: schema, old: old.schema)
             if level.checksBackward {
-                for issue in JSONSchemaCompatibility.check(reader: schema.root, writer: old.schema.root, externalSchemas: external) {
+                for issue in JSONSchemaCompatibility.check(reader: scope.newRoot, writer: scope.oldRoot, externalSchemas: scope.external) {
                     problems.append(make(issue, backward: true, level: level, against: old.label, subject: subject, file: file, map: located()))
                 }
             }
             if level.checksForward {
-                for issue in JSONSchemaCompatibility.check(reader: old.schema.root, writer: schema.root, externalSchemas: external) {
+                for issue in JSONSchemaCompatibility.check(reader: scope.oldRoot, writer: scope.newRoot, externalSchemas: scope.external) {
                     problems.append(make(issue, backward: false, level: level, against: old.label, subject: subject, file: file, map: located()))
                 }
             }
@@ -39,8 +39,9 @@ enum JSONCompatibilityProblem {
         // The checker's locations are fragments (`#/properties/x`) into the reader schema; for FORWARD that is
         // the old one, and the nearest place the new file still has stands in for it.
         let pointer = issue.location.hasPrefix("#") ? String(issue.location.dropFirst()) : issue.location
+        let reason = issue.message.replacingOccurrences(of: JSONReferenceScope.oldPrefix, with: "")
         return Problem(kind: .incompatible, file: file, line: map?.line(of: pointer) ?? 1, pointer: pointer.isEmpty ? "/" : pointer,
-                       subject: subject, message: "\(level.rawValue): \(who): \(issue.message) [\(issue.difference.rawValue)]",
+                       subject: subject, message: "\(level.rawValue): \(who): \(reason) [\(issue.difference.rawValue)]",
                        hint: hint(issue.difference, backward: backward))
     }
 

@@ -23,7 +23,7 @@ enum LiveRegistry {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let database = folder.file("registry.sqlite")
-        let registry = try Registry(store: try SQLiteSchemaStore(path: database), formats: [AvroFormat()])
+        let registry = try Registry(store: try SQLiteSchemaStore(path: database), formats: [AvroFormat(), JSONFormat()])
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "schemas-as-code-tests")
         // Cancelling the server at the end makes Hummingbird log the cancellation; nothing to see.

@@ -9,12 +9,12 @@ struct TestRegistry {
 
     init() throws {
         folder = try TemporaryFolder()
-        registry = try Registry(store: try SQLiteSchemaStore(path: folder.file("registry.sqlite")), formats: [AvroFormat()])
+        registry = try Registry(store: try SQLiteSchemaStore(path: folder.file("registry.sqlite")), formats: [AvroFormat(), JSONFormat()])
     }
 
     /// Opens the same database file again, as a second process would.
     func reopened() throws -> Registry {
-        try Registry(store: try SQLiteSchemaStore(path: folder.file("registry.sqlite")), formats: [AvroFormat()])
+        try Registry(store: try SQLiteSchemaStore(path: folder.file("registry.sqlite")), formats: [AvroFormat(), JSONFormat()])
     }
 
     func remove() {
