@@ -222,10 +222,23 @@ struct PropertyTable: Sendable {
 
 /// `properties` + `additionalProperties` (without `patternProperties`) + `required` fused into one pass over the
 /// instance's members: the shape of nearly every record schema, and the validator's hottest path.
-struct ObjectShape: Sendable {
-    var table: PropertyTable
+/// A class so that reading it out of its keyword is one reference-count operation, not one per field.
+final class ObjectShape: Sendable {
+    let table: PropertyTable
     /// Subschema for members not in `table`; nil when `additionalProperties` is absent.
-    var additional: Int?
+    let additional: Int?
     /// Required names with their index in `table` when declared there (checked by bit), else nil (looked up).
-    var required: [(name: String, index: Int?)]
+    let required: [(name: String, index: Int?)]
+    /// Bits of the required names declared in `table`: all present when `seen & requiredMask == requiredMask`.
+    let requiredMask: UInt64
+    /// Some required name is not in `table`, so the mask alone cannot prove `required`.
+    let requiresUndeclared: Bool
+
+    init(table: PropertyTable, additional: Int?, required: [(name: String, index: Int?)]) {
+        self.table = table
+        self.additional = additional
+        self.required = required
+        requiredMask = required.reduce(0) { mask, entry in entry.index.map { mask | 1 << UInt64($0) } ?? mask }
+        requiresUndeclared = required.contains { $0.index == nil }
+    }
 }

@@ -91,10 +91,14 @@ struct ByteCursor {
         var nonASCII = false
         while index < bytes.count {
             // Eight plain ASCII bytes (no quote, backslash, control or high byte) at a time.
-            if index + 8 <= bytes.count, let base = bytes.baseAddress,
-               Self.plainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if special == 0 {
+                    index += 8
+                    continue
+                }
+                // The lowest flagged byte is exact (false flags only appear above a true one); little-endian.
+                index += special.trailingZeroBitCount >> 3
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -123,8 +127,9 @@ struct ByteCursor {
         return nil
     }
 
-    /// No byte of `word` is `"`, `\\`, below 0x20 or above 0x7F (the classic "has a zero byte" bit tricks).
-    @inline(__always) static func plainASCII(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` that may be `"`, `\\`, below 0x20 or above 0x7F (the classic "has a
+    /// zero byte" bit tricks); zero when the eight bytes are plain string content.
+    @inline(__always) static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -132,7 +137,7 @@ struct ByteCursor {
         let hasQuote = (quote &- ones) & ~quote
         let hasBackslash = (backslash &- ones) & ~backslash
         let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl | word) & highs == 0
+        return (hasQuote | hasBackslash | hasControl | word) & highs
     }
 
     static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

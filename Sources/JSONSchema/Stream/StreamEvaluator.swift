@@ -101,7 +101,7 @@ struct StreamEvaluator {
             switch keyword {
             case .type(let types): if !types.contains(.object) { return false }
             case .objectShape(let s):
-                if s.required.contains(where: { $0.index == nil }) { return nil }
+                if s.requiresUndeclared { return nil }
                 shape = s
             case .minProperties(let n): minimum = n
             case .maxProperties(let n): maximum = n
@@ -161,11 +161,7 @@ struct StreamEvaluator {
             }
         }
         guard count >= minimum && count <= maximum else { return false }
-        if let shape {
-            for entry in shape.required {
-                guard let index = entry.index, seen & (1 << UInt64(index)) != 0 else { return false }
-            }
-        }
+        if let shape { return seen & shape.requiredMask == shape.requiredMask }
         return true
     }
 
