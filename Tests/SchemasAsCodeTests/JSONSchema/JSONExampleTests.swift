@@ -95,4 +95,22 @@ import Testing
         #expect(problem.file == root + "/checkout/Checkout.json")
         #expect(problem.message.contains("is JSON but references 'test.common.Money', which is AVRO"))
     }
+
+    @Test func changingASubjectsSchemaTypeIsIncompatible() async throws {
+        let before = try TemporaryFolder()
+        defer { before.remove() }
+        try before.write("registry.yaml", "version: 1\nsubjects:\n  - subject: events-value\n    file: Event.avsc\n")
+        try before.write("Event.avsc", #"{"type": "record", "name": "Event", "fields": [{"name": "id", "type": "string"}]}"#)
+        let after = try TemporaryFolder()
+        defer { after.remove() }
+        try after.write("registry.yaml", "version: 1\nsubjects:\n  - subject: events-value\n    file: Event.json\n")
+        try after.write("Event.json", #"{"type": "object", "properties": {"id": {"type": "string"}}}"#)
+        let report = await CheckEngine.run(source: DiskFileSource(root: after.path),
+                                           baseline: try FolderBaseline(source: DiskFileSource(root: before.path)))
+        let problem = try #require(report.problems.first)
+        #expect(report.problems.count == 1)
+        #expect(problem.kind == .incompatible)
+        #expect(problem.message.contains("schema type changed from AVRO"))
+        #expect(problem.file == after.path + "/Event.json")
+    }
 }

@@ -102,4 +102,32 @@ import Testing
             #expect(reapplied.registered == [])
         }
     }
+
+    @Test func transitiveLevelsCompareWithEveryRegisteredVersion() async throws {
+        try await LiveRegistry.run { connection in
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let root = folder.file("schemas")
+            let source = DiskFileSource(root: root)
+            // Version 1, then version 2 without PAYMENT registered under NONE.
+            try JSONMiniFolder.write(into: folder, checkoutLevel: "NONE")
+            try #require(await ApplyEngine.apply(source: source, service: connection.client).problems == [])
+            try folder.write("schemas/checkout/Checkout.json",
+                             JSONMiniFolder.checkout.replacingOccurrences(of: #", "PAYMENT"]"#, with: "]"))
+            try #require(await ApplyEngine.apply(source: source, service: connection.client).registered.count == 1)
+
+            try folder.write("schemas/registry.yaml", JSONMiniFolder.manifest(checkoutLevel: "BACKWARD"))
+            let latestOnly = await CheckEngine.run(source: source, baseline: RegistryBaseline(service: connection.client))
+            #expect(latestOnly.problems == [])
+
+            try folder.write("schemas/registry.yaml", JSONMiniFolder.manifest(checkoutLevel: "BACKWARD_TRANSITIVE"))
+            let transitive = await CheckEngine.run(source: source, baseline: RegistryBaseline(service: connection.client))
+            let problem = try #require(transitive.problems.first)
+            #expect(transitive.problems.count == 1)
+            #expect(problem.message.contains("BACKWARD_TRANSITIVE: consumers using the new schema reject data valid under registry version 1"))
+            #expect(problem.message.contains(#""PAYMENT""#))
+            // Money (FULL, one version) and Checkout against both of its versions.
+            #expect(transitive.comparisons == 3)
+        }
+    }
 }
