@@ -8,6 +8,8 @@ final class CompiledProgram: Sendable {
     let maxEvaluationDepth: Int
     let maxEvaluationSteps: Int
     let draft: JSONSchemaDraft
+    /// The nodes again, laid out for validating straight from bytes.
+    let stream: StreamTable
 
     init(nodes: [CompiledNode], root: Int, dynamicAnchors: [[String: Int]], usesDynamicScope: Bool, maxEvaluationDepth: Int,
          maxEvaluationSteps: Int, draft: JSONSchemaDraft) {
@@ -18,5 +20,6 @@ final class CompiledProgram: Sendable {
         self.maxEvaluationDepth = maxEvaluationDepth
         self.maxEvaluationSteps = maxEvaluationSteps
         self.draft = draft
+        stream = StreamTable(nodes)
     }
 }

@@ -193,13 +193,8 @@ struct PropertyTable: Sendable {
                 var i = hint < count && !hasDuplicateNames ? hint : 0
                 for _ in 0..<count {
                     let start = starts[i]
-                    if starts[i + 1] - start == key.count {
-                        var equal = true
-                        for offset in 0..<key.count where names[start + offset] != key[offset] {
-                            equal = false
-                            break
-                        }
-                        if equal { return .some(i) }
+                    if starts[i + 1] - start == key.count, Self.equalBytes(UnsafeBufferPointer(rebasing: names[start...]), key) {
+                        return .some(i)
                     }
                     i += 1
                     if i == count { i = 0 }
@@ -207,6 +202,24 @@ struct PropertyTable: Sendable {
                 return .some(nil)
             }
         }
+    }
+
+    /// The first `b.count` bytes of `a` equal `b` (`a` is at least that long), compared eight at a time.
+    @inline(__always) private static func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let x = a.baseAddress, let y = b.baseAddress else { return b.isEmpty }
+        let count = b.count
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(x + offset).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(y + offset).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if x[offset] != y[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     @inline(__always) func index(for name: String) -> Int? {

@@ -10,13 +10,19 @@ import JSONValue
 struct StreamEvaluator {
     var cursor: ByteCursor
     let nodes: UnsafeBufferPointer<CompiledNode>
+    /// `StreamTable`'s arrays: read in place, so visiting a node copies nothing reference-counted.
+    let keywords: UnsafeBufferPointer<Keyword>
+    let spans: UnsafeBufferPointer<StreamTable.Span>
     var evaluator: Evaluator
     let maxDepth: Int
     private var depth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, program: CompiledProgram, nodes: UnsafeBufferPointer<CompiledNode>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, program: CompiledProgram, nodes: UnsafeBufferPointer<CompiledNode>,
+         keywords: UnsafeBufferPointer<Keyword>, spans: UnsafeBufferPointer<StreamTable.Span>) {
         cursor = ByteCursor(bytes)
         self.nodes = nodes
+        self.keywords = keywords
+        self.spans = spans
         evaluator = Evaluator(program: program, nodes: nodes, collecting: false)
         maxDepth = program.maxEvaluationDepth
     }
@@ -34,17 +40,17 @@ struct StreamEvaluator {
         guard depth <= maxDepth else { return false }
         cursor.skipWhitespace()
         guard let first = cursor.current else { return false }
-        let keywords: [Keyword]
-        switch nodes[id].body {
-        case .always(let verdict):
-            return cursor.skipValue() && verdict
-        case .keywords(let list):
-            keywords = list
+        let span = spans[id]
+        switch span.kind {
+        case .alwaysTrue: return cursor.skipValue()
+        case .alwaysFalse: return false
+        case .ref: return value(span.start)
+        case .keywords: break
         }
-        if keywords.count == 1, case .ref(let target) = keywords[0] { return value(target) }
+        let keywords = UnsafeBufferPointer(rebasing: self.keywords[span.start..<(span.start + span.count)])
         let start = cursor.index
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            if !nodes[id].collectsAnnotations {
+            if !span.collectsAnnotations {
                 if first == UInt8(ascii: "{"), let verdict = object(keywords) { return verdict }
                 if first == UInt8(ascii: "["), let verdict = array(keywords) { return verdict }
             }
@@ -93,7 +99,7 @@ struct StreamEvaluator {
     }
 
     /// nil when the keywords are not all ones this path handles (then the caller builds the value).
-    private mutating func object(_ keywords: [Keyword]) -> Bool? {
+    private mutating func object(_ keywords: UnsafeBufferPointer<Keyword>) -> Bool? {
         var shape: ObjectShape?
         var minimum = 0
         var maximum = Int.max
@@ -169,7 +175,7 @@ struct StreamEvaluator {
     static let uniqueStringsLimit = 32
 
     /// nil when a keyword needs the built array, possibly after reading part of it (the caller rewinds).
-    private mutating func array(_ keywords: [Keyword]) -> Bool? {
+    private mutating func array(_ keywords: UnsafeBufferPointer<Keyword>) -> Bool? {
         var items: Int?
         var minimum = 0
         var maximum = Int.max

@@ -5,7 +5,7 @@ import JSONValue
 /// numbers the text cannot decide exactly, `enum`/`const` on non-strings, applicators) answers nil, and the
 /// caller rewinds and builds the value as before.
 extension StreamEvaluator {
-    mutating func scalarOnBytes(_ keywords: [Keyword], _ first: UInt8) -> Bool? {
+    mutating func scalarOnBytes(_ keywords: UnsafeBufferPointer<Keyword>, _ first: UInt8) -> Bool? {
         switch first {
         case UInt8(ascii: "\""):
             guard let (range, escaped) = cursor.scanString() else { return false }
@@ -27,7 +27,7 @@ extension StreamEvaluator {
     }
 
     /// `text` is an unescaped string body, already checked to be valid UTF-8.
-    private static func string(_ keywords: [Keyword], _ text: UnsafeBufferPointer<UInt8>) -> Bool? {
+    private static func string(_ keywords: UnsafeBufferPointer<Keyword>, _ text: UnsafeBufferPointer<UInt8>) -> Bool? {
         for keyword in keywords {
             switch keyword {
             case .type(let types):
@@ -52,7 +52,7 @@ extension StreamEvaluator {
         return true
     }
 
-    private static func number(_ keywords: [Keyword], _ number: NumberText) -> Bool? {
+    private static func number(_ keywords: UnsafeBufferPointer<Keyword>, _ number: NumberText) -> Bool? {
         for keyword in keywords {
             switch keyword {
             case .type(let types):
@@ -75,7 +75,7 @@ extension StreamEvaluator {
         return true
     }
 
-    private static func literal(_ keywords: [Keyword], _ type: TypeSet) -> Bool? {
+    private static func literal(_ keywords: UnsafeBufferPointer<Keyword>, _ type: TypeSet) -> Bool? {
         for keyword in keywords {
             switch keyword {
             case .type(let types):

@@ -41,8 +41,12 @@ public struct JSONSchemaValidator: Sendable {
             var text = jsonText
             let proven = text.withUTF8 { bytes in
                 program.nodes.withUnsafeBufferPointer { nodes in
-                    var stream = StreamEvaluator(bytes: bytes, program: program, nodes: nodes)
-                    return stream.document(program.root) && !stream.evaluator.exhausted
+                    program.stream.keywords.withUnsafeBufferPointer { keywords in
+                        program.stream.spans.withUnsafeBufferPointer { spans in
+                            var stream = StreamEvaluator(bytes: bytes, program: program, nodes: nodes, keywords: keywords, spans: spans)
+                            return stream.document(program.root) && !stream.evaluator.exhausted
+                        }
+                    }
                 }
             }
             if proven { return true }
