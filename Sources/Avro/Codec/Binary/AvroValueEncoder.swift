@@ -6,8 +6,7 @@
 ///
 /// Shape for speed: `encode` handles the exact form of each type inline (what decoding yields and what most
 /// callers build) and hands conversions, logical-type checks and errors to out-of-line functions, which keeps
-/// the recursive hot function's frame small. Arrays of values are read through their buffers so items are
-/// borrowed, not copied (a copy retains and releases each payload).
+/// the recursive hot function's frame small.
 struct AvroValueEncoder {
     let program: AvroProgram
     let ops: UnsafeMutableBufferPointer<AvroOp>
@@ -24,83 +23,94 @@ struct AvroValueEncoder {
         self.out = AvroByteSink(scratch: scratch)
     }
 
-    mutating func encode(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
+    /// Values arrive by pointer: a value read from an array element and passed by value is copied (its
+    /// payload retained and released) around every call; a pointer into the array's buffer is not.
+    mutating func encode(_ index: Int32, _ value: UnsafePointer<AvroValue>) throws(AvroDataError) {
         let op = ops[Int(index)]
+        if writeExact(op, value) { return }
         switch op.kind {
-        case .null:
-            guard case .null = value else { throw mismatch(index, value) }
-        case .boolean:
-            guard case .boolean(let b) = value else { throw mismatch(index, value) }
-            out.append(b ? 1 : 0)
-        case .int:
-            if case .int(let i) = value, op.check == .none {
-                out.appendLong(Int64(i))
-            } else {
-                try encodeInt(index, op, value)
-            }
-        case .long:
-            if case .long(let l) = value, op.check == .none {
-                out.appendLong(l)
-            } else {
-                try encodeLong(index, op, value)
-            }
-        case .float:
-            if case .float(let f) = value {
-                out.appendFloat(f)
-            } else {
-                try encodeFloat(index, value)
-            }
-        case .double:
-            if case .double(let d) = value {
-                out.appendDouble(d)
-            } else {
-                try encodeDouble(index, value)
-            }
-        case .string:
-            if case .string(let s) = value, op.check == .none {
-                out.appendString(s)
-            } else {
-                try encodeString(index, op, value)
-            }
-        case .bytes:
-            if case .bytes(let b) = value, op.check == .none {
-                out.appendBytes(b)
-            } else {
-                try encodeBytes(index, op, value)
-            }
-        case .fixed:
-            try encodeFixed(index, op, value)
+        case .null, .boolean, .int, .long, .float, .double, .string, .bytes, .fixed:
+            try encodeScalar(index, op, value.pointee)
         case .enumeration:
-            switch value {
+            switch value.pointee {
             case .enumeration(let s), .string(let s): try encodeSymbol(op, s)
-            default: throw mismatch(index, value)
+            default: throw mismatch(index, value.pointee)
             }
         case .array:
-            guard case .array(let items) = value else { throw mismatch(index, value) }
+            guard case .array(let items) = value.pointee else { throw mismatch(index, value.pointee) }
             try enter()
             try encodeItems(op.a, items)
             depth -= 1
         case .map:
-            guard case .map(let entries) = value else { throw mismatch(index, value) }
+            guard case .map(let entries) = value.pointee else { throw mismatch(index, value.pointee) }
             try enter()
             try encodeEntries(op.a, entries)
             depth -= 1
         case .record:
             try enter()
-            if case .record(let fields) = value, fields.count == Int(op.b) {
+            if case .record(let fields) = value.pointee, fields.count == Int(op.b) {
                 try encodeFields(op, fields)
             } else {
-                try encodeRecord(index, op, value)
+                try encodeRecord(index, op, value.pointee)
             }
             depth -= 1
         case .union:
-            if case .union(let branch, let inner) = value, branch >= 0, branch < Int(op.b) {
+            if case .union(let branch, let inner) = value.pointee, branch >= 0, branch < Int(op.b) {
                 out.appendLong(Int64(branch))
                 try encode(children[Int(op.a) + branch], inner)
             } else {
-                try encodeUnion(index, op, value)
+                try encodeUnion(index, op, value.pointee)
             }
         }
+    }
+
+    /// A value not stored in an array (the root, a union's inner value, a map entry). A record's fields are
+    /// borrowed from the value directly: going through a pointer would copy the value, retaining its payload.
+    mutating func encode(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
+        let op = ops[Int(index)]
+        if op.kind == .record, case .record(let fields) = value, fields.count == Int(op.b) {
+            try enter()
+            try encodeFields(op, fields)
+            depth -= 1
+            return
+        }
+        try withUnsafePointer(to: value) { (pointer) throws(AvroDataError) in try encode(index, pointer) }
+    }
+
+    /// Writes a scalar given in its exact form with no logical-type check, inline in the container loops (most
+    /// values of a record are such scalars, and a call per value cost more than writing it). False, having
+    /// written nothing, for anything else: `encode` then does the full work.
+    @inline(__always)
+    private mutating func writeExact(_ op: AvroOp, _ value: UnsafePointer<AvroValue>) -> Bool {
+        guard op.check == .none else { return false }
+        switch op.kind {
+        case .string:
+            guard case .string(let s) = value.pointee else { return false }
+            // Reserve, then read the string again: see `AvroByteSink.appendReservedString`.
+            out.reserve(s.utf8.count &+ 10)
+            guard case .string(let reloaded) = value.pointee else { return false }
+            return out.appendReservedString(reloaded)
+        case .long:
+            guard case .long(let l) = value.pointee else { return false }
+            out.appendLong(l)
+        case .int:
+            guard case .int(let i) = value.pointee else { return false }
+            out.appendLong(Int64(i))
+        case .double:
+            guard case .double(let d) = value.pointee else { return false }
+            out.appendDouble(d)
+        case .float:
+            guard case .float(let f) = value.pointee else { return false }
+            out.appendFloat(f)
+        case .boolean:
+            guard case .boolean(let b) = value.pointee else { return false }
+            out.append(b ? 1 : 0)
+        case .null:
+            guard case .null = value.pointee else { return false }
+        default:
+            return false
+        }
+        return true
     }
 
     // MARK: Containers
@@ -108,8 +118,11 @@ struct AvroValueEncoder {
     private mutating func encodeFields(_ op: AvroOp, _ fields: [AvroValue]) throws(AvroDataError) {
         let start = Int(op.a)
         try fields.withUnsafeBufferPointer { (buffer) throws(AvroDataError) in
+            guard let first = buffer.baseAddress else { return }
             for position in 0..<buffer.count {
-                do throws(AvroDataError) { try encode(children[start + position], buffer[position]) } catch {
+                let child = children[start + position]
+                if writeExact(ops[Int(child)], first + position) { continue }
+                do throws(AvroDataError) { try encode(child, first + position) } catch {
                     throw error.inside(program.records[Int(op.c)].fieldNames[position])
                 }
             }
@@ -117,11 +130,13 @@ struct AvroValueEncoder {
     }
 
     private mutating func encodeItems(_ itemOp: Int32, _ items: [AvroValue]) throws(AvroDataError) {
+        let op = ops[Int(itemOp)]
         try items.withUnsafeBufferPointer { (buffer) throws(AvroDataError) in
-            if buffer.count > 0 {
+            if let first = buffer.baseAddress, buffer.count > 0 {
                 out.appendLong(Int64(buffer.count))
                 for position in 0..<buffer.count {
-                    do throws(AvroDataError) { try encode(itemOp, buffer[position]) } catch { throw error.inside(index: position) }
+                    if writeExact(op, first + position) { continue }
+                    do throws(AvroDataError) { try encode(itemOp, first + position) } catch { throw error.inside(index: position) }
                 }
             }
         }
@@ -129,10 +144,13 @@ struct AvroValueEncoder {
     }
 
     private mutating func encodeEntries(_ itemOp: Int32, _ entries: [String: AvroValue]) throws(AvroDataError) {
+        let op = ops[Int(itemOp)]
         if !entries.isEmpty {
             out.appendLong(Int64(entries.count))
             for (key, entry) in entries {
-                out.appendString(key)
+                out.reserve(key.utf8.count &+ 10)
+                if !out.appendReservedString(key) { out.appendString(key) }
+                if withUnsafePointer(to: entry, { writeExact(op, $0) }) { continue }
                 do { try encode(itemOp, entry) } catch { throw error.inside(key) }
             }
         }
@@ -218,7 +236,26 @@ struct AvroValueEncoder {
 
     // MARK: Scalars: conversions and checked logical types
 
+    /// Scalars `writeExact` did not take: conversions, checked logical types, fixed, and mismatches.
     @inline(never)
+    private mutating func encodeScalar(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
+        switch op.kind {
+        case .null:
+            guard case .null = value else { throw mismatch(index, value) }
+        case .boolean:
+            guard case .boolean(let b) = value else { throw mismatch(index, value) }
+            out.append(b ? 1 : 0)
+        case .int: try encodeInt(index, op, value)
+        case .long: try encodeLong(index, op, value)
+        case .float: try encodeFloat(index, value)
+        case .double: try encodeDouble(index, value)
+        case .string: try encodeString(index, op, value)
+        case .bytes: try encodeBytes(index, op, value)
+        case .fixed: try encodeFixed(index, op, value)
+        default: throw mismatch(index, value)
+        }
+    }
+
     private mutating func encodeInt(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
         let number: Int64
         switch value {
@@ -234,7 +271,6 @@ struct AvroValueEncoder {
         out.appendLong(number)
     }
 
-    @inline(never)
     private mutating func encodeLong(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
         let number: Int64
         switch value {
@@ -246,7 +282,6 @@ struct AvroValueEncoder {
         out.appendLong(number)
     }
 
-    @inline(never)
     private mutating func encodeFloat(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
         switch value {
         case .float(let f): out.appendFloat(f)
@@ -262,7 +297,6 @@ struct AvroValueEncoder {
         }
     }
 
-    @inline(never)
     private mutating func encodeDouble(_ index: Int32, _ value: AvroValue) throws(AvroDataError) {
         switch value {
         case .double(let d): out.appendDouble(d)
@@ -273,7 +307,6 @@ struct AvroValueEncoder {
         }
     }
 
-    @inline(never)
     private mutating func encodeString(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
         switch value {
         case .string(let s):
@@ -290,7 +323,6 @@ struct AvroValueEncoder {
         }
     }
 
-    @inline(never)
     private mutating func encodeBytes(_ index: Int32, _ op: AvroOp, _ value: AvroValue) throws(AvroDataError) {
         switch value {
         case .bytes(let bytes):
