@@ -7,6 +7,8 @@ import JSONValue
 protocol ExampleJudge {
     /// Why the message does not match, or `nil` when it does.
     mutating func rejection(of message: ArraySlice<UInt8>) -> ExampleRejection?
+    /// What to do when a valid example is rejected, in the format's own terms.
+    var rejectedHint: String { get }
 }
 
 /// The first reason a message was rejected, at a pointer into the message (empty for the whole message).
@@ -19,6 +21,7 @@ struct ExampleRejection {
 struct AvroExampleJudge: ExampleJudge {
     let codec: AvroCodec
     var buffer: [UInt8] = []
+    let rejectedHint = "if producers really send this, the schema change breaks them (keep the field, or make it optional with a default); otherwise correct the example"
 
     init(_ schema: AvroParsedSchema) throws(AvroDataError) {
         codec = try AvroCodec(schema)
@@ -38,6 +41,7 @@ struct AvroExampleJudge: ExampleJudge {
 /// JSON Schema examples must validate, the check a JSON Schema serializer makes before producing.
 struct JSONExampleJudge: ExampleJudge {
     let validator: JSONSchemaValidator
+    let rejectedHint = "if producers really send this, the schema change breaks them (keep the property optional and its old type and values allowed); otherwise correct the example"
 
     mutating func rejection(of message: ArraySlice<UInt8>) -> ExampleRejection? {
         let instance: JSONValue

@@ -54,7 +54,7 @@ enum ExampleValidator {
                             kind: .validExampleRejected, file: display, line: line ?? message.line,
                             pointer: rejection.pointer.isEmpty ? "/" : rejection.pointer, subject: subject.subject,
                             message: "valid example rejected by '\(subject.subject)': \(rejection.message)",
-                            hint: "if producers really send this, the schema change breaks them (keep the field, or make it optional with a default); otherwise correct the example"))
+                            hint: judge.rejectedHint))
                     case (.invalid, .none):
                         outcome.problems.append(Problem(
                             kind: .invalidExampleAccepted, file: display, line: message.line, subject: subject.subject,
