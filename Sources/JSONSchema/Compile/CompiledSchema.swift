@@ -154,6 +154,9 @@ struct PropertyTable: Sendable {
     private var nameStarts: [Int] = [0]
     /// Two entries share a name, so lookups must scan from the first entry rather than from a hint.
     private var hasDuplicateNames = false
+    /// Names are distinct printable ASCII without quote or backslash, so a key whose raw bytes are a name followed
+    /// by `"` is that name: no escape or UTF-8 question can arise (see `keyEnd`).
+    private var predictable = false
 
     init(_ pairs: [(name: String, node: Int)]) {
         entries = pairs.map {
@@ -164,6 +167,7 @@ struct PropertyTable: Sendable {
             nameStarts.append(nameBytes.count)
         }
         hasDuplicateNames = Set(entries.map(\.utf8)).count != entries.count
+        predictable = !hasDuplicateNames && nameBytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
         if pairs.count > 16 {
             var table: [String: Int] = [:]
             for (i, entry) in entries.enumerated() where table[entry.name] == nil { table[entry.name] = i }
@@ -201,6 +205,23 @@ struct PropertyTable: Sendable {
                 }
                 return .some(nil)
             }
+        }
+    }
+
+    /// When the key token opening at `quote` is exactly entry `entry`'s name, the index just past its closing
+    /// quote. Records usually list members in schema order, so checking the expected entry first skips both the
+    /// string scan and the lookup for most keys.
+    @inline(__always) func keyEnd(entry: Int, in bytes: UnsafeBufferPointer<UInt8>, quote: Int) -> Int? {
+        guard predictable, entry < entries.count else { return nil }
+        return nameStarts.withUnsafeBufferPointer { starts -> Int? in
+            let start = starts[entry]
+            let length = starts[entry + 1] - start
+            let close = quote + 1 + length
+            guard close < bytes.count, bytes[close] == UInt8(ascii: "\"") else { return nil }
+            let matches = nameBytes.withUnsafeBufferPointer { names in
+                Self.equalBytes(UnsafeBufferPointer(rebasing: names[start...]), UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<close]))
+            }
+            return matches ? close + 1 : nil
         }
     }
 

@@ -129,13 +129,24 @@ struct StreamEvaluator {
                 cursor.skipWhitespace()
                 guard cursor.current == UInt8(ascii: "\"") else { return false }
                 let keyStart = cursor.index
-                guard let (range, escaped) = cursor.scanString() else { return false }
+                var predicted: Int?
+                var range = keyStart..<keyStart
+                var escaped = false
+                if let shape, let end = shape.table.keyEnd(entry: hint, in: cursor.bytes, quote: keyStart) {
+                    cursor.index = end
+                    predicted = hint
+                } else {
+                    guard let scanned = cursor.scanString() else { return false }
+                    (range, escaped) = scanned
+                }
                 cursor.skipWhitespace()
                 guard cursor.current == UInt8(ascii: ":") else { return false }
                 cursor.index += 1
                 if let shape {
                     let found: Int?
-                    if !escaped, let byBytes = shape.table.index(forUTF8: UnsafeBufferPointer(rebasing: cursor.bytes[range]), hint: hint) {
+                    if let predicted {
+                        found = predicted
+                    } else if !escaped, let byBytes = shape.table.index(forUTF8: UnsafeBufferPointer(rebasing: cursor.bytes[range]), hint: hint) {
                         found = byBytes
                     } else if escaped {
                         guard let decoded = cursor.materialize(keyStart..<(range.upperBound + 1))?.stringValue else { return false }

@@ -41,6 +41,9 @@ struct StreamPathTests {
         ##"{"id": "abcdefghijklmnopéqrstu", "tags": []}"##,
         ##"{"id": "abcdefghijklmnop\"qrstu", "tags": []}"##,
         ##"{"n": 1, "tags": [], "sub": {}, "id": "abc"}"##,
+        ##"{"id": "abc", "tags": [], "n": 1, "sub": {"x": "a"}, "sub": {"x": "a"}}"##,
+        ##"{"id" : "abc", "tags": [], "ta": 1}"##, ##"{"id": "abc", "tagsx": []}"##, ##"{"id": "abc", "tag": []}"##,
+        ##"{"id": "abc", "\u0074ags": []}"##, ##"{"id": "abc", "tags"##,
         "",
         "[]",
     ])
