@@ -42,6 +42,7 @@ enum CodecBench {
         var values: [AvroValue] = []
         values.reserveCapacity(binaries.count)
         for binary in binaries { values.append(try codec.decode(binary)) }
+        checkValueEncoding(codec, values, binaries)
         measure("decode binary to AvroValue", count: binaries.count) {
             for binary in binaries { _ = try codec.decode(binary) }
         }
@@ -54,6 +55,19 @@ enum CodecBench {
         measure("decode binary to JSON text (plain)", count: binaries.count) {
             for binary in binaries { _ = try codec.decodeJSON(binary) }
         }
+    }
+
+    /// The value encoder against the JSON path's bytes: every value must decode back to itself; bytes match
+    /// except where a map has several entries (a `Dictionary` iterates in hash order, JSON in text order).
+    private static func checkValueEncoding(_ codec: AvroCodec, _ values: [AvroValue], _ binaries: [[UInt8]]) {
+        var identical = 0
+        var roundTrips = 0
+        for (value, binary) in zip(values, binaries) {
+            guard let encoded = try? codec.encode(value) else { continue }
+            if encoded == binary { identical += 1 }
+            if let back = try? codec.decode(encoded), back == value { roundTrips += 1 }
+        }
+        print("codec: value encoder check: decodes back equal \(roundTrips)/\(values.count), byte-identical to the JSON path \(identical)/\(values.count)")
     }
 
     /// Median of `runs` timed runs after one untimed warm-up. Rates are per second of this thread's CPU time:

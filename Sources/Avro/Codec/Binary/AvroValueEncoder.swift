@@ -150,7 +150,16 @@ struct AvroValueEncoder {
             for (key, entry) in entries {
                 out.reserve(key.utf8.count &+ 10)
                 if !out.appendReservedString(key) { out.appendString(key) }
-                if withUnsafePointer(to: entry, { writeExact(op, $0) }) { continue }
+                // The entry is already a copy (the iterator's), so its numbers are written straight from it.
+                if op.check == .none {
+                    switch (op.kind, entry) {
+                    case (.long, .long(let l)): out.appendLong(l); continue
+                    case (.int, .int(let i)): out.appendLong(Int64(i)); continue
+                    case (.double, .double(let d)): out.appendDouble(d); continue
+                    case (.boolean, .boolean(let b)): out.append(b ? 1 : 0); continue
+                    default: break
+                    }
+                }
                 do { try encode(itemOp, entry) } catch { throw error.inside(key) }
             }
         }
