@@ -4,7 +4,8 @@ import Foundation
 /// back-references or lookaround (which no automaton can express) fall back to Foundation's
 /// `NSRegularExpression` (ICU, backtracking) — the one place this module needs Foundation. Such patterns are
 /// the only ones whose matching time is not linear; docs/JSON-SCHEMA.md lists the consequence.
-struct SchemaPattern: Sendable {
+/// A class: reading one out of its keyword per string value is then one reference-count operation.
+final class SchemaPattern: Sendable {
     enum Engine: Sendable {
         case automaton(RegexProgram)
         case foundation(FoundationRegex)

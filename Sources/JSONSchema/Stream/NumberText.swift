@@ -16,38 +16,51 @@ enum NumberText: Equatable {
     /// Integer bounds within this magnitude compare exactly against classified decimals.
     static let exactBound: Int64 = 1 << 53
 
-    init?(_ text: UnsafeBufferPointer<UInt8>) {
-        var index = 0
+    /// Scans the number token at `start` per the JSON grammar (as `ByteCursor.scanNumber`) and classifies it in
+    /// the same pass. nil for malformed text; `number` is nil when the text cannot be classified.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (end: Int, number: NumberText?)? {
+        var index = start
+        let count = bytes.count
+        @inline(__always) func digit(_ i: Int) -> Bool { i < count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         var negative = false
-        if index < text.count, text[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        if index < count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        guard digit(index) else { return nil }
         var magnitude: Int64 = 0
-        var digits = 0
-        while index < text.count, text[index] >= 0x30, text[index] <= 0x39 {
-            magnitude = magnitude &* 10 &+ Int64(text[index] &- 0x30)
-            digits += 1
+        let digitsStart = index
+        if bytes[index] == 0x30 {
             index += 1
-        }
-        guard digits > 0 else { return nil }
-        if index == text.count {
-            guard digits <= 18 else { return nil }
-            self = .integer(negative ? -magnitude : magnitude)
-            return
-        }
-        guard text[index] == UInt8(ascii: ".") else { return nil }
-        index += 1
-        var fractionNonZero = false
-        var fractionDigits = 0
-        while index < text.count, text[index] >= 0x30, text[index] <= 0x39 {
-            if text[index] != 0x30 { fractionNonZero = true }
-            fractionDigits += 1
-            index += 1
-        }
-        guard index == text.count, fractionDigits > 0, digits + fractionDigits <= 15 else { return nil }
-        if !negative {
-            self = .decimal(floor: magnitude, integral: !fractionNonZero)
+            if digit(index) { return nil }
         } else {
-            self = .decimal(floor: fractionNonZero ? -magnitude - 1 : -magnitude, integral: !fractionNonZero)
+            while digit(index) {
+                magnitude = magnitude &* 10 &+ Int64(bytes[index] &- 0x30)
+                index += 1
+            }
         }
+        let digits = index - digitsStart
+        var fractionDigits = 0
+        var fractionNonZero = false
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digit(index) else { return nil }
+            while digit(index) {
+                if bytes[index] != 0x30 { fractionNonZero = true }
+                fractionDigits += 1
+                index += 1
+            }
+        }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digit(index) else { return nil }
+            while digit(index) { index += 1 }
+            return (index, nil)
+        }
+        if fractionDigits == 0 {
+            return (index, digits <= 18 ? .integer(negative ? -magnitude : magnitude) : nil)
+        }
+        guard digits + fractionDigits <= 15 else { return (index, nil) }
+        if !negative { return (index, .decimal(floor: magnitude, integral: !fractionNonZero)) }
+        return (index, .decimal(floor: fractionNonZero ? -magnitude - 1 : -magnitude, integral: !fractionNonZero))
     }
 
     var isInteger: Bool {

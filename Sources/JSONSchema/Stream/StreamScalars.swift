@@ -12,8 +12,9 @@ extension StreamEvaluator {
             if escaped { return nil }
             return Self.string(keywords, UnsafeBufferPointer(rebasing: cursor.bytes[range]))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            guard let range = cursor.scanNumber() else { return false }
-            guard let number = NumberText(UnsafeBufferPointer(rebasing: cursor.bytes[range])) else { return nil }
+            guard let (end, classified) = NumberText.scan(cursor.bytes, at: cursor.index) else { return false }
+            cursor.index = end
+            guard let number = classified else { return nil }
             return Self.number(keywords, number)
         case UInt8(ascii: "t"):
             return cursor.literal("true") ? Self.literal(keywords, .boolean) : false
