@@ -13,10 +13,14 @@ final class DeliveryLedger: Sendable {
         var nextID: UInt = 1
         var waiting: [UInt: Waiter] = [:]
         var closed = false
-        var enqueuesInProgress = 0
     }
 
     private let book = Mutex(Book())
+    /// Mirrors `book.closed` and counts enqueues under way without a lock: both are touched once per message on
+    /// the bulk path. Sequentially consistent on both sides, so an enqueue either sees the close or is seen by
+    /// it (and then waited for).
+    private let closedFlag = Atomic<Bool>(false)
+    private let enqueuesInProgress = Atomic<Int>(0)
     private let deliveredCount = Atomic<Int>(0)
     private let failedCount = Atomic<Int>(0)
     private let lastFailureBox = Mutex<KafkaError?>(nil)
@@ -43,34 +47,35 @@ final class DeliveryLedger: Sendable {
 
     /// Marks a fire-and-forget enqueue as started; false once the producer is closed.
     func beginEnqueue() -> Bool {
-        book.withLock { book in
-            guard !book.closed else {
-                return false
-            }
-            book.enqueuesInProgress += 1
-            return true
+        enqueuesInProgress.add(1, ordering: .sequentiallyConsistent)
+        if closedFlag.load(ordering: .sequentiallyConsistent) {
+            enqueuesInProgress.subtract(1, ordering: .sequentiallyConsistent)
+            return false
         }
+        return true
     }
 
     func endEnqueue() {
-        book.withLock { $0.enqueuesInProgress -= 1 }
+        enqueuesInProgress.subtract(1, ordering: .sequentiallyConsistent)
     }
 
     var isClosed: Bool {
-        book.withLock { $0.closed }
+        closedFlag.load(ordering: .sequentiallyConsistent)
     }
 
     /// Refuses new messages from now on; returns false when it was already closed.
     func close() -> Bool {
-        book.withLock { book in
+        let wasOpen = book.withLock { book in
             defer { book.closed = true }
             return !book.closed
         }
+        closedFlag.store(true, ordering: .sequentiallyConsistent)
+        return wasOpen
     }
 
     /// Whether some task still waits for a report or is still handing a message to librdkafka.
     var hasOutstanding: Bool {
-        book.withLock { !$0.waiting.isEmpty || $0.enqueuesInProgress > 0 }
+        enqueuesInProgress.load(ordering: .sequentiallyConsistent) > 0 || book.withLock { !$0.waiting.isEmpty }
     }
 
     /// Answers every remaining waiter with `error`, for when librdkafka will never report on them.

@@ -7,8 +7,8 @@ import CRdKafka
 /// `flush`. Both copy key, value and headers before returning. Call `close` when done: it delivers what it can
 /// within its timeout and answers every waiting `send`, so no task is left suspended.
 public final class KafkaProducer: Sendable {
-    private let client: NativeClient
-    private let ledger: DeliveryLedger
+    let client: NativeClient
+    let ledger: DeliveryLedger
     private let poller: PollingThread
 
     public init(configuration: KafkaConfiguration) throws(KafkaError) {
@@ -83,6 +83,31 @@ public final class KafkaProducer: Sendable {
         }
     }
 
+    /// Hands one message to librdkafka without waiting for anything, not even for queue space: returns false
+    /// when the local queue is full (nothing was queued). For callers that must not suspend; `KafkaTopic` is
+    /// the faster form for many messages to one topic.
+    /// - Throws: `KafkaError` for a message librdkafka refuses outright (too large, unknown partition, closed).
+    public func tryEnqueue(
+        topic: String, partition: Int32? = nil, key: [UInt8]? = nil, value: [UInt8]?, headers: [KafkaHeader] = []
+    ) throws(KafkaError) -> Bool {
+        guard ledger.beginEnqueue() else {
+            throw Self.closedError(topic: topic)
+        }
+        defer { ledger.endEnqueue() }
+        do throws(KafkaError) {
+            try produce(topic: topic, partition: partition, key: key, value: value, headers: headers, opaque: nil)
+            return true
+        } catch where error.code == .queueFull {
+            return false
+        }
+    }
+
+    /// A handle for producing to `name` that resolves the topic once; see `KafkaTopic`.
+    /// - Throws: `.invalidArgument` when librdkafka refuses the name.
+    public func topic(_ name: String) throws(KafkaError) -> KafkaTopic {
+        try KafkaTopic(producer: self, name: name)
+    }
+
     /// Waits until every message handed over so far has been delivered or has failed.
     /// - Throws: `.timedOut` when messages are still outstanding after `timeout`.
     public func flush(timeout: Duration) async throws(KafkaError) {
@@ -132,7 +157,7 @@ public final class KafkaProducer: Sendable {
         poller.stop()
     }
 
-    private func produce(
+    func produce(
         topic: String, partition: Int32?, key: [UInt8]?, value: [UInt8]?, headers: [KafkaHeader],
         opaque: UnsafeMutableRawPointer?
     ) throws(KafkaError) {
@@ -160,7 +185,7 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Back-pressure for a full local queue: serve delivery reports (which frees queue slots) and pause briefly.
-    nonisolated(nonsending) private func waitForQueueSpace(topic: String) async throws(KafkaError) {
+    nonisolated(nonsending) func waitForQueueSpace(topic: String) async throws(KafkaError) {
         if ledger.isClosed {
             throw Self.closedError(topic: topic)
         }
@@ -171,7 +196,7 @@ public final class KafkaProducer: Sendable {
         try? await Task.sleep(for: .microseconds(500))
     }
 
-    private static func closedError(topic: String) -> KafkaError {
+    static func closedError(topic: String) -> KafkaError {
         KafkaError(code: .closed, message: "produce to topic \"\(topic)\": the producer is closed")
     }
 }

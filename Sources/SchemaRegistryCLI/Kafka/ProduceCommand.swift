@@ -108,6 +108,20 @@ struct ProduceCommand: AsyncParsableCommand {
         let topic = self.topic
         var tally = ProduceTally()
         var meter = Progress(verb: "read", forced: progress)
+        // Everything per topic is resolved once; each line then costs a synchronous validate, encode and
+        // hand-over, with a suspension only when librdkafka's queue is full.
+        var writer: TopicWriter
+        do {
+            writer = try await producer.writer(topic: topic)
+        } catch {
+            await kafka.close(timeout: .seconds(1))
+            await registry.close()
+            switch error {
+            case let error as SerdeError: throw CLIFailure(FailureText.serde(error, source: registry.description))
+            case let error as KafkaError: throw CLIFailure("cannot produce to topic \"\(topic)\": \(error)")
+            default: throw CLIFailure("\(error)")
+            }
+        }
         do {
             while let line = try reader.next() {
                 if interruption.signalNumber != nil {
@@ -121,7 +135,9 @@ struct ProduceCommand: AsyncParsableCommand {
                     continue
                 }
                 do {
-                    try await producer.enqueue(topic: topic, json: line)
+                    if try !writer.tryEnqueue(json: line) {
+                        try await writer.enqueue(json: line)
+                    }
                     tally.enqueued += 1
                 } catch let error as Serde.ValidationError {
                     tally.reject(line: reader.lineNumber, error)

@@ -29,6 +29,12 @@ final class ProducerMetrics: Sendable {
         return created
     }
 
+    /// The topic's instruments, or nil when metrics go nowhere (no backend bootstrapped and none given), so
+    /// that a hot path can skip the clock reads as well as the calls.
+    func recorder(_ name: String) -> Topic? {
+        factory is NOOPMetricsHandler ? nil : topic(name)
+    }
+
     /// Refusals are the rare path: the counter is looked up each time.
     func rejected(topic: String, reason: String) {
         Counter(label: "\(prefix)_rejected_total", dimensions: [("topic", topic), ("reason", reason)], factory: factory).increment()

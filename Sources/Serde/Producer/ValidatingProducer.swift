@@ -19,7 +19,7 @@ public final class ValidatingProducer: Sendable {
     /// Validates values of topics whose subject holds a JSON schema; the JSON-text entry points choose it by
     /// the registered `schemaType`.
     public let jsonValueSerializer: JSONSchemaSerializer
-    private let metrics: ProducerMetrics
+    let metrics: ProducerMetrics
 
     public init(producer: KafkaProducer, registry: any SchemaRegistryService, configuration: ValidatingProducerConfiguration = ValidatingProducerConfiguration()) {
         self.producer = producer
@@ -120,7 +120,7 @@ public final class ValidatingProducer: Sendable {
     /// The topic's JSON Schema target when its value subject holds a JSON schema; nil for any other type. The
     /// Avro serializer resolves first (the common case) and says when the schema is JSON; each serializer then
     /// caches its own answer, so the choice costs nothing per message.
-    private func jsonTarget(topic: String) async throws -> JSONSerializationTarget? {
+    func jsonTarget(topic: String) async throws -> JSONSerializationTarget? {
         if let hit = jsonValueSerializer.cachedTarget(topic: topic) { return hit }
         if valueSerializer.cachedTarget(topic: topic) != nil { return nil }
         do {
@@ -154,7 +154,7 @@ public final class ValidatingProducer: Sendable {
     }
 
     /// Counts the refusal and, when configured, writes the original to the dead-letter topic.
-    private func reject(_ error: ValidationError, key: [UInt8]?, original: [UInt8], headers: [KafkaHeader], wait: Bool) async -> ValidationError {
+    func reject(_ error: ValidationError, key: [UInt8]?, original: [UInt8], headers: [KafkaHeader], wait: Bool) async -> ValidationError {
         metrics.rejected(topic: error.topic, reason: error.reason.rawValue)
         guard let deadLetterTopic = configuration.deadLetterTopic else { return error }
         var result = error
@@ -169,6 +169,26 @@ public final class ValidatingProducer: Sendable {
         } catch {
             result.deadLetter = .failed(topic: deadLetterTopic, error)
         }
+        return result
+    }
+}
+
+extension ValidatingProducer {
+    /// `reject` for callers that must not suspend: the dead-letter copy is handed over only if librdkafka's
+    /// queue has room. Nil when it has none; nothing is counted or written then, and the caller falls back to
+    /// the waiting path, which refuses the message again and waits for room.
+    func rejectWithoutWaiting(_ error: ValidationError, key: [UInt8]?, original: [UInt8]) -> ValidationError? {
+        var result = error
+        if let deadLetterTopic = configuration.deadLetterTopic {
+            do throws(KafkaError) {
+                let letterHeaders = DeadLetterHeaders.make(for: error, original: [])
+                guard try producer.tryEnqueue(topic: deadLetterTopic, key: key, value: original, headers: letterHeaders) else { return nil }
+                result.deadLetter = .written(topic: deadLetterTopic)
+            } catch {
+                result.deadLetter = .failed(topic: deadLetterTopic, error)
+            }
+        }
+        metrics.rejected(topic: error.topic, reason: error.reason.rawValue)
         return result
     }
 }

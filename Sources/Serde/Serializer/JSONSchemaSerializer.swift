@@ -36,6 +36,16 @@ public final class JSONSchemaSerializer: Sendable {
 
     /// The synchronous half of `serialize`, for callers that resolved `target` already.
     public func encode(json: some Collection<UInt8>, topic: String, with target: JSONSerializationTarget) throws(ValidationError) -> [UInt8] {
+        try validate(json: json, topic: topic, with: target)
+        var out: [UInt8] = []
+        out.reserveCapacity(ConfluentFraming.headerSize + json.count)
+        ConfluentFraming.writeHeader(schemaID: Int32(truncatingIfNeeded: target.schemaID), into: &out)
+        out.append(contentsOf: json)
+        return out
+    }
+
+    /// The check `encode` makes before framing, for callers that frame into a buffer of their own.
+    func validate(json: some Collection<UInt8>, topic: String, with target: JSONSerializationTarget) throws(ValidationError) {
         guard let text = String(validating: json, as: UTF8.self) else {
             throw validationError(AvroDataError(.invalidUTF8, expected: "UTF-8 JSON text", actual: "bytes that are not UTF-8"), target: target, topic: topic)
         }
@@ -45,11 +55,6 @@ public final class JSONSchemaSerializer: Sendable {
             let errors = instance.map { validator.validate($0) } ?? validator.validate(jsonText: text)
             throw validationError(JSONSchemaFailure.dataError(errors, instance: instance, schema: target.schema.root), target: target, topic: topic)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(ConfluentFraming.headerSize + json.count)
-        ConfluentFraming.writeHeader(schemaID: Int32(truncatingIfNeeded: target.schemaID), into: &out)
-        out.append(contentsOf: json)
-        return out
     }
 
     private func validationError(_ error: AvroDataError, target: JSONSerializationTarget, topic: String) -> ValidationError {
