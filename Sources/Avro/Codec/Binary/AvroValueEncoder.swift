@@ -33,7 +33,11 @@ struct AvroValueEncoder {
             try encodeScalar(index, op, value.pointee)
         case .enumeration:
             switch value.pointee {
-            case .enumeration(let s), .string(let s): try encodeSymbol(op, s)
+            case .enumeration(let s), .string(let s):
+                // Look up first, write after: the lookup cannot free memory, so the symbol is not retained.
+                let position = symbolPosition(op, s)
+                guard position >= 0 else { throw unknownSymbol(op, s) }
+                out.appendLong(Int64(position))
             default: throw mismatch(index, value.pointee)
             }
         case .array:
@@ -355,12 +359,16 @@ struct AvroValueEncoder {
         out.appendRaw(bytes)
     }
 
-    /// Symbols are few (an enum's list), so a linear scan beats hashing; only the symbol list is touched, not
-    /// the whole enum description, to avoid retaining its other fields.
-    private mutating func encodeSymbol(_ op: AvroOp, _ symbol: String) throws(AvroDataError) {
-        let position = program.enums[Int(op.c)].symbols.firstIndex(of: symbol)
-        guard let position else { throw unknownSymbol(op, symbol) }
-        out.appendLong(Int64(position))
+    /// The symbol's index, or -1. Symbols are few (an enum's list), so a linear scan beats hashing; comparing
+    /// UTF-8 lengths first skips most `String` comparisons, which call into the runtime when strings differ.
+    @inline(__always)
+    private func symbolPosition(_ op: AvroOp, _ symbol: String) -> Int {
+        let length = symbol.utf8.count
+        let symbols = program.enums[Int(op.c)].symbols
+        for position in 0..<symbols.count where symbols[position].utf8.count == length && symbols[position] == symbol {
+            return position
+        }
+        return -1
     }
 
     @inline(never)
