@@ -267,6 +267,8 @@ final class ObjectShape: Sendable {
     let requiredMask: UInt64
     /// Some required name is not in `table`, so the mask alone cannot prove `required`.
     let requiresUndeclared: Bool
+    /// Subschema of each `table` entry: reading `table.entries[i].node` copies the entry, retaining its strings.
+    let nodes: [Int]
 
     init(table: PropertyTable, additional: Int?, required: [(name: String, index: Int?)]) {
         self.table = table
@@ -274,5 +276,6 @@ final class ObjectShape: Sendable {
         self.required = required
         requiredMask = required.reduce(0) { mask, entry in entry.index.map { mask | 1 << UInt64($0) } ?? mask }
         requiresUndeclared = required.contains { $0.index == nil }
+        nodes = table.entries.map(\.node)
     }
 }

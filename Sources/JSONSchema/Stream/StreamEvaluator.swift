@@ -157,7 +157,7 @@ struct StreamEvaluator {
                     if let index = found {
                         hint = index + 1
                         seen |= 1 << UInt64(index)
-                        guard value(shape.table.entries[index].node) else { return false }
+                        guard value(shape.nodes[index]) else { return false }
                     } else if let additional = shape.additional {
                         guard value(additional) else { return false }
                     } else {
