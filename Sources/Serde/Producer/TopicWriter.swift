@@ -73,6 +73,8 @@ public struct TopicWriter: Sendable {
     /// The Avro codec when the subject is Avro, kept apart so the hot path touches no enum payload.
     private var codec: AvroCodec?
     private let metrics: ProducerMetrics.Topic?
+    /// When a latest-version schema is due to be asked for again; nil for a pinned one.
+    private var refreshAfter: ContinuousClock.Instant?
     /// The framing header of the current schema followed by the last message's payload.
     private var buffer: [UInt8] = []
     /// Messages left before the clock is read again to see whether a latest-version schema is due.
@@ -84,6 +86,7 @@ public struct TopicWriter: Sendable {
         self.format = format
         self.metrics = metrics
         self.codec = nil
+        self.refreshAfter = nil
         adopt(format)
     }
 
@@ -172,8 +175,16 @@ public struct TopicWriter: Sendable {
     /// Encodes into `buffer` after the header; the refusal when the message does not fit.
     private mutating func encode(json: UnsafeBufferPointer<UInt8>) -> ValidationError? {
         buffer.removeSubrange(ConfluentFraming.headerSize...)
-        let start = metrics == nil ? nil : ContinuousClock.now
-        defer { recordValidation(since: start) }
+        guard let metrics else {
+            return encodeUntimed(json: json)
+        }
+        let start = ContinuousClock.now
+        let refusal = encodeUntimed(json: json)
+        metrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
+        return refusal
+    }
+
+    private mutating func encodeUntimed(json: UnsafeBufferPointer<UInt8>) -> ValidationError? {
         if let codec {
             do {
                 try codec.encode(json: json, dialect: .plain, into: &buffer)
@@ -200,13 +211,16 @@ public struct TopicWriter: Sendable {
         }
         buffer.removeSubrange(ConfluentFraming.headerSize...)
         let start = metrics == nil ? nil : ContinuousClock.now
-        defer { recordValidation(since: start) }
+        var refusal: ValidationError?
         do {
             try codec.encode(value, into: &buffer)
-            return nil
         } catch {
-            return refusal(error)
+            refusal = self.refusal(error)
         }
+        if let start, let metrics {
+            metrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
+        }
+        return refusal
     }
 
     private func refusal(_ error: AvroDataError) -> ValidationError {
@@ -214,12 +228,6 @@ public struct TopicWriter: Sendable {
             topic: kafkaTopic.name, subject: format.subject, schemaID: format.schemaID, schemaVersion: format.version,
             isKey: false, error: error
         )
-    }
-
-    private func recordValidation(since start: ContinuousClock.Instant?) {
-        if let start, let metrics {
-            metrics.validation.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
-        }
     }
 
     // MARK: Handing over
@@ -249,7 +257,7 @@ public struct TopicWriter: Sendable {
 
     /// Reads the clock once per 256 messages, and only for a schema resolved as "latest".
     private mutating func refreshIsDue() -> Bool {
-        guard let refreshAfter = format.refreshAfter else {
+        guard let refreshAfter else {
             return false
         }
         if checksUntilRefresh > 0 {
@@ -264,7 +272,7 @@ public struct TopicWriter: Sendable {
     }
 
     nonisolated(nonsending) private mutating func refreshIfDue() async throws {
-        guard let refreshAfter = format.refreshAfter, ContinuousClock.now >= refreshAfter else {
+        guard let refreshAfter, ContinuousClock.now >= refreshAfter else {
             return
         }
         adopt(try await owner.format(topic: kafkaTopic.name))
@@ -272,6 +280,7 @@ public struct TopicWriter: Sendable {
 
     private mutating func adopt(_ format: TopicFormat) {
         self.format = format
+        refreshAfter = format.refreshAfter
         if case .avro(let target) = format {
             codec = target.schema.codec
         } else {
