@@ -133,6 +133,25 @@ import Testing
         #expect(fine.isCompatible, "\(fine.messages)")
     }
 
+    /// The old version reads its own version of a referenced subject: pointing the same text at a narrower
+    /// customer is a change, even though both versions name the reference `customer.json`.
+    @Test func eachVersionReadsItsOwnVersionOfAReference() async throws {
+        let t = try TestRegistry()
+        try await t.registry.setCompatibilityLevel(.none, subject: "customer")
+        _ = try await t.registry.register(subject: "customer", Self.json(Self.customer), normalize: false)
+        let stricter = #"{"type":"object","properties":{"name":{"type":"string"},"email":{"type":"string"}},"required":["name","email"]}"#
+        _ = try await t.registry.register(subject: "customer", Self.json(stricter), normalize: false)
+        let order = #"{"type":"object","properties":{"customer":{"$ref":"customer.json"}},"required":["customer"]}"#
+        _ = try await t.registry.register(subject: "order", Self.json(order, references: [SchemaReference(name: "customer.json", subject: "customer", version: 1)]), normalize: false)
+        let onStricter = Self.json(order, references: [SchemaReference(name: "customer.json", subject: "customer", version: 2)])
+        let verdict = try await t.registry.checkCompatibility(subject: "order", version: nil, onStricter, normalize: false)
+        #expect(!verdict.isCompatible)
+        #expect(verdict.messages.contains { $0.contains("REQUIRED_ATTRIBUTE_ADDED") && !$0.contains("\u{0}") }, "\(verdict.messages)")
+        // The same reference version on both sides is still compatible.
+        let same = Self.json(order, references: [SchemaReference(name: "customer.json", subject: "customer", version: 1)])
+        #expect(try await t.registry.checkCompatibility(subject: "order", version: nil, same, normalize: false).isCompatible)
+    }
+
     // MARK: Hostile schemas: refused or bounded, never a crash or a hang
 
     @Test func deepNestingIsRefused() async throws {

@@ -111,13 +111,16 @@ public struct JSONRegisteredSchema: ParsedSchema {
         guard let writer = writer as? JSONRegisteredSchema else {
             return [CompatibilityIssue(kind: "TYPE_CHANGED", location: "#", message: "The writer's schema is not a JSON schema.")]
         }
-        // One map serves both sides; where both name the same reference, the reader's version wins.
-        let external = writer.references.merging(references) { _, reader in reader }
-        let found = JSONSchemaCompatibility.check(reader: root, writer: writer.root, externalSchemas: external)
+        // Each side reads its own version of a reference both name (a referenced subject may have changed).
+        let scope = JSONReferenceScope(newRoot: root, newReferences: references,
+                                       oldRoot: writer.root, oldReferences: writer.references)
+        let found = JSONSchemaCompatibility.check(reader: scope.newRoot, writer: scope.oldRoot, externalSchemas: scope.external)
         var issues = found.prefix(Self.issueLimit).map { issue in
             // Verbose lines quote only the message, so it names the place too, as Confluent's descriptions do.
-            CompatibilityIssue(kind: issue.difference.rawValue, location: issue.location,
-                               message: "\(Self.bounded(issue.message)) at path '\(issue.location)'")
+            let message = issue.message.replacingOccurrences(of: JSONReferenceScope.oldPrefix, with: "")
+            let location = issue.location.replacingOccurrences(of: JSONReferenceScope.oldPrefix, with: "")
+            return CompatibilityIssue(kind: issue.difference.rawValue, location: location,
+                                      message: "\(Self.bounded(message)) at path '\(location)'")
         }
         if found.count > Self.issueLimit {
             issues.append(CompatibilityIssue(kind: "MORE_DIFFERENCES", location: "#",

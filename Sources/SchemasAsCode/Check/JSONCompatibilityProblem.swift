@@ -16,7 +16,8 @@ enum JSONCompatibilityProblem {
             return map
         }
         for old in previous {
-            let scope = JSONReferenceScope(new: schema, old: old.schema)
+            let scope = JSONReferenceScope(newRoot: schema.root, newReferences: schema.references,
+                                           oldRoot: old.schema.root, oldReferences: old.schema.references)
             if level.checksBackward {
                 for issue in JSONSchemaCompatibility.check(reader: scope.newRoot, writer: scope.oldRoot, externalSchemas: scope.external) {
                     problems.append(make(issue, backward: true, level: level, against: old.label, subject: subject, file: file, map: located()))

@@ -3,27 +3,29 @@ import JSONValue
 /// The checker resolves `$ref`s of both schemas through one map, but the new schema and an earlier version may
 /// mean different documents by one reference name (a referenced subject changed). Each side must read its own:
 /// otherwise a change in `money.json` compares the new Money with itself and the schemas using it look clean.
-/// So when the two disagree, the earlier version's references get names of their own.
-struct JSONReferenceScope {
-    let newRoot: JSONValue
-    let oldRoot: JSONValue
-    let external: [String: JSONValue]
+/// So when the two disagree, the earlier version's references get names of their own. Used by the registry's
+/// compatibility check and by `check` over a folder, so both judge a referenced-schema change alike.
+public struct JSONReferenceScope: Sendable {
+    public let newRoot: JSONValue
+    public let oldRoot: JSONValue
+    public let external: [String: JSONValue]
 
     /// Cannot be a reference name written in a manifest or a registry (those are non-empty text without NUL).
-    static let oldPrefix = "\u{0}baseline/"
+    public static let oldPrefix = "\u{0}baseline/"
 
-    init(new: JSONFolderSchema, old: JSONFolderSchema) {
-        newRoot = new.root
-        let agree = old.references.allSatisfy { name, document in new.references[name].map { $0 == document } ?? true }
+    public init(newRoot new: JSONValue, newReferences: [String: JSONValue],
+                oldRoot old: JSONValue, oldReferences: [String: JSONValue]) {
+        newRoot = new
+        let agree = oldReferences.allSatisfy { name, document in newReferences[name].map { $0 == document } ?? true }
         guard !agree else {
-            oldRoot = old.root
-            external = old.references.merging(new.references) { _, mine in mine }
+            oldRoot = old
+            external = oldReferences.merging(newReferences) { _, mine in mine }
             return
         }
-        let names = Set(old.references.keys)
-        oldRoot = Self.renamed(old.root, names)
-        var external = new.references
-        for (name, document) in old.references {
+        let names = Set(oldReferences.keys)
+        oldRoot = Self.renamed(old, names)
+        var external = newReferences
+        for (name, document) in oldReferences {
             external[Self.oldPrefix + name] = Self.renamed(document, names)
         }
         self.external = external
