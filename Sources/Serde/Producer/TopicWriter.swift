@@ -106,7 +106,8 @@ public struct TopicWriter: Sendable {
 
     /// Validates JSON text (UTF-8; Avro's plain JSON for an Avro subject), encodes it and hands it to
     /// librdkafka, all before returning.
-    /// - Returns: false when nothing was sent because it would have to wait; call `enqueue` for this message.
+    /// - Returns: false when nothing was sent because it would have to wait; call `enqueue` for this message
+    ///   (which validates it again: the encoded bytes are not kept across calls).
     /// - Throws: `ValidationError` (never sent; dead-lettered when configured), `KafkaError` for a message
     ///   librdkafka refuses outright (too large, closed).
     public mutating func tryEnqueue(json: UnsafeBufferPointer<UInt8>, key: UnsafeRawBufferPointer? = nil, partition: Int32? = nil) throws -> Bool {
