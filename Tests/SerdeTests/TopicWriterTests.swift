@@ -141,6 +141,75 @@ struct TopicWriterTests {
         }
     }
 
+    @Test func batchesEncodedOnTwoTasksAreHandedOverInInputOrder() async throws {
+        let broker = try await TestBroker.start()
+        defer { broker.stop() }
+        try await TestRegistry.served { _, registry, client in
+            let topic = uniqueTopic("writer-batch")
+            let registered = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
+            // A 30-message queue so that the hand-over meets a full queue; one key, so one partition.
+            var configuration = broker.producerConfiguration()
+            configuration["queue.buffering.max.messages"] = "30"
+            let kafka = try KafkaProducer(configuration: configuration)
+            let producer = ValidatingProducer(producer: kafka, registry: client)
+            var writer = try await producer.writer(topic: topic)
+            // Every 7th input is invalid; the rest must arrive in input order.
+            let inputs: [String] = (0..<400).map { n in
+                n % 7 == 3 ? ValidatingProducerTests.invalid[n % ValidatingProducerTests.invalid.count].json : TestSchemas.orderJSON(n)
+            }
+            let halves = [Array(inputs[..<200]), Array(inputs[200...])]
+            let helper = writer
+            async let firstBatch = Self.encodeAll(halves[0], with: helper)
+            var secondBatch = EncodedBatch()
+            for json in halves[1] {
+                Array(json.utf8).withUnsafeBufferPointer { writer.encode(json: $0, into: &secondBatch) }
+            }
+            var batches = [await firstBatch, secondBatch]
+            #expect(batches.map(\.count) == [200, 200])
+
+            var refusedAt: [Int] = []
+            var waits = 0
+            let key = Array("same".utf8)
+            for index in batches.indices {
+                while !batches[index].isFinished {
+                    let input = index * 200 + batches[index].position
+                    do {
+                        let sent = try key.withUnsafeBytes { try writer.tryEnqueue(from: &batches[index], key: $0) }
+                        if !sent {
+                            waits += 1
+                            try await writer.waitForQueueSpace()
+                        }
+                    } catch let error as ValidationError {
+                        #expect(error.path == ValidatingProducerTests.invalid[input % ValidatingProducerTests.invalid.count].path)
+                        refusedAt.append(input)
+                    }
+                }
+            }
+            #expect(refusedAt == (0..<400).filter { $0 % 7 == 3 })
+            #expect(waits > 0, "the 30-message queue never filled up")
+            try await producer.flush(timeout: .seconds(20))
+            await kafka.close()
+
+            let expected = (0..<400).filter { $0 % 7 != 3 }
+            let messages = try await broker.readAll(topic: topic, expected: expected.count).sorted { $0.offset < $1.offset }
+            #expect(Set(messages.map(\.partition)).count == 1)
+            let codec = try AvroCodec(AvroSchemaParser.parse(TestSchemas.order))
+            let frames = try expected.map { ConfluentFraming.frame(schemaID: Int32(registered.id), payload: try codec.encode(json: TestSchemas.orderJSON($0))) }
+            #expect(messages.compactMap(\.value) == frames)
+            print("topic writer (batches on two tasks): \(messages.count)/\(expected.count) in input order, \(refusedAt.count) refused at their positions, \(waits) waits for queue space")
+        }
+    }
+
+    /// Encodes on its own task with its own copy of the writer.
+    private static func encodeAll(_ inputs: [String], with writer: TopicWriter) async -> EncodedBatch {
+        var writer = writer
+        var batch = EncodedBatch()
+        for json in inputs {
+            Array(json.utf8).withUnsafeBufferPointer { writer.encode(json: $0, into: &batch) }
+        }
+        return batch
+    }
+
     @Test func unknownSubjectFailsWhenTheWriterIsMade() async throws {
         let broker = try await TestBroker.start()
         defer { broker.stop() }

@@ -138,6 +138,64 @@ public struct TopicWriter: Sendable {
         return try handOver(key: key, partition: partition)
     }
 
+    // MARK: Encoding apart from handing over
+
+    /// Validates and encodes JSON text into `batch` without sending it; a refusal is kept in the batch (not
+    /// counted or dead-lettered yet). Uses the schema this writer holds: a latest-version schema is refreshed
+    /// only by the calls that send.
+    public mutating func encode(json: UnsafeBufferPointer<UInt8>, into batch: inout EncodedBatch) {
+        if let refusal = encode(json: json) {
+            batch.entries.append(.refused(refusal, original: Array(json)))
+            return
+        }
+        let start = batch.bytes.count
+        batch.bytes.append(contentsOf: buffer)
+        batch.entries.append(.encoded(start..<batch.bytes.count))
+    }
+
+    /// Hands over the batch's next entry (at `batch.position`) and moves past it: an encoded message goes to
+    /// librdkafka; a refused one is counted, dead-lettered when configured, and thrown.
+    /// - Returns: false when it would have to wait (nothing handed over, position unchanged): await
+    ///   `waitForQueueSpace()` and call again. Also false for a finished batch.
+    /// - Throws: the entry's `ValidationError`, or `KafkaError` for a message librdkafka refuses outright; the
+    ///   position has moved past that entry either way.
+    public func tryEnqueue(from batch: inout EncodedBatch, key: UnsafeRawBufferPointer? = nil, partition: Int32? = nil) throws -> Bool {
+        guard batch.position < batch.entries.count else {
+            return false
+        }
+        switch batch.entries[batch.position] {
+        case .refused(let error, let original):
+            guard let refused = owner.rejectWithoutWaiting(error, key: key.map { Array($0) }, original: original) else {
+                return false
+            }
+            batch.position += 1
+            throw refused
+        case .encoded(let range):
+            let kafkaTopic = self.kafkaTopic
+            let outcome = batch.bytes.withUnsafeBytes { all -> Result<Bool, KafkaError> in
+                do throws(KafkaError) {
+                    return .success(try kafkaTopic.tryEnqueue(value: UnsafeRawBufferPointer(rebasing: all[range]), key: key, partition: partition))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if case .failure = outcome {
+                batch.position += 1
+            }
+            guard try outcome.get() else {
+                return false
+            }
+            batch.position += 1
+            metrics?.sent.increment()
+            return true
+        }
+    }
+
+    /// Back-pressure after a `tryEnqueue` returned false for a full queue.
+    nonisolated(nonsending) public func waitForQueueSpace() async throws(KafkaError) {
+        try await kafkaTopic.waitForQueueSpace()
+    }
+
     // MARK: Waiting when needed
 
     /// Validates, encodes and hands over one JSON message, waiting for librdkafka's queue and refreshing a
