@@ -122,58 +122,44 @@ struct ProduceCommand: AsyncParsableCommand {
             default: throw CLIFailure("\(error)")
             }
         }
-        if let file, ChunkedProduce.isRegularFile(file) {
-            let brokerOptions = self.brokerOptions
-            let chunked = ChunkedProduce(
-                reader: reader, kafka: kafka, interruption: interruption,
-                deliveryFailure: { deliveryFailure($0) },
-                stopText: { FailureText.delivery($0, broker: brokerOptions.broker, timeout: brokerOptions.timeout) }
-            )
-            do {
-                try await chunked.run(writer: &writer, tally: &tally, meter: &meter)
-            } catch {
-                tally.stopReason = error.description
-            }
-        } else {
-            do {
-                while let line = try reader.next() {
-                    if interruption.signalNumber != nil {
-                        tally.stopReason = "interrupted by \(interruption.name) before line \(reader.lineNumber)"
-                        break
-                    }
-                    tally.read += 1
-                    meter.update(tally.read)
-                    if line.isBlank {
-                        tally.blank += 1
-                        continue
-                    }
-                    do {
-                        if try !writer.tryEnqueue(json: line) {
-                            try await writer.enqueue(json: line)
-                        }
-                        tally.enqueued += 1
-                    } catch let error as Serde.ValidationError {
-                        tally.reject(line: reader.lineNumber, error)
-                    } catch let error as KafkaError where error.code == .messageSizeTooLarge {
-                        tally.reject(line: reader.lineNumber, error)
-                    } catch let error as KafkaError {
-                        tally.stopReason = "line \(reader.lineNumber): \(FailureText.delivery(error, broker: brokerOptions.broker, timeout: brokerOptions.timeout))"
-                        break
-                    } catch let error as SerdeError {
-                        tally.stopReason = "line \(reader.lineNumber): \(FailureText.serde(error, source: registry.description))"
-                        break
-                    } catch {
-                        tally.stopReason = "line \(reader.lineNumber): \(error)"
-                        break
-                    }
-                    if tally.enqueued & 1023 == 0, let failure = deliveryFailure(kafka) {
-                        tally.stopReason = "stopped reading at line \(reader.lineNumber): \(failure)"
-                        break
-                    }
+        do {
+            while let line = try reader.next() {
+                if interruption.signalNumber != nil {
+                    tally.stopReason = "interrupted by \(interruption.name) before line \(reader.lineNumber)"
+                    break
                 }
-            } catch {
-                tally.stopReason = error.description
+                tally.read += 1
+                meter.update(tally.read)
+                if line.isBlank {
+                    tally.blank += 1
+                    continue
+                }
+                do {
+                    if try !writer.tryEnqueue(json: line) {
+                        try await writer.enqueue(json: line)
+                    }
+                    tally.enqueued += 1
+                } catch let error as Serde.ValidationError {
+                    tally.reject(line: reader.lineNumber, error)
+                } catch let error as KafkaError where error.code == .messageSizeTooLarge {
+                    tally.reject(line: reader.lineNumber, error)
+                } catch let error as KafkaError {
+                    tally.stopReason = "line \(reader.lineNumber): \(FailureText.delivery(error, broker: brokerOptions.broker, timeout: brokerOptions.timeout))"
+                    break
+                } catch let error as SerdeError {
+                    tally.stopReason = "line \(reader.lineNumber): \(FailureText.serde(error, source: registry.description))"
+                    break
+                } catch {
+                    tally.stopReason = "line \(reader.lineNumber): \(error)"
+                    break
+                }
+                if tally.enqueued & 1023 == 0, let failure = deliveryFailure(kafka) {
+                    tally.stopReason = "stopped reading at line \(reader.lineNumber): \(failure)"
+                    break
+                }
             }
+        } catch {
+            tally.stopReason = error.description
         }
         if tally.stopReason == nil, interruption.signalNumber != nil {
             tally.stopReason = "interrupted by \(interruption.name) after line \(tally.read)"
