@@ -7,8 +7,6 @@ import Synchronization
 final class JSONSchemaLoader: Sendable {
     let registry: any SchemaRegistryService
     private let compiled = Mutex<[Int: CompiledJSONSchema]>([:])
-    /// Bound on reference chains, as for Avro: a cycle or an absurd chain is refused, not followed forever.
-    private let maxReferenceDepth = 32
 
     init(registry: any SchemaRegistryService) {
         self.registry = registry
@@ -20,13 +18,7 @@ final class JSONSchemaLoader: Sendable {
 
     func schema(id: Int) async throws(SerdeError) -> CompiledJSONSchema {
         if let hit = cached(id: id) { return hit }
-        let stored: StoredSchema
-        do {
-            stored = try await registry.schema(id: id)
-        } catch {
-            throw .registry(error, context: "fetching schema id \(id)")
-        }
-        return try await compile(stored)
+        return try await compile(try await ReferenceResolution.schema(id: id, from: registry))
     }
 
     /// Compiles a schema the registry returned; anything but JSON is `unsupportedSchemaType`.
@@ -42,29 +34,16 @@ final class JSONSchemaLoader: Sendable {
 
     /// Every schema the references reach, by reference name.
     func references(of references: [SchemaReference]) async throws(SerdeError) -> [String: JSONValue] {
+        let resolved = try await ReferenceResolution.resolve(references, from: registry) { reference, schema throws(SerdeError) in
+            guard schema.schemaType == .json else {
+                throw .invalidSchema("reference \(reference.name) is a \(schema.schemaType.rawValue) schema, not JSON")
+            }
+        }
         var named: [String: JSONValue] = [:]
-        var seen = Set<SchemaReference>()
-        try await collect(references, into: &named, seen: &seen, depth: 0)
+        for (reference, schema) in resolved {
+            named[reference.name] = try Self.parse(schema.schema, what: "reference \(reference.name)")
+        }
         return named
-    }
-
-    private func collect(_ references: [SchemaReference], into named: inout [String: JSONValue], seen: inout Set<SchemaReference>, depth: Int) async throws(SerdeError) {
-        guard depth < maxReferenceDepth else {
-            throw .invalidSchema("schema references nest deeper than \(maxReferenceDepth) levels")
-        }
-        for reference in references where seen.insert(reference).inserted {
-            let version: SubjectVersion
-            do {
-                version = try await registry.version(subject: reference.subject, .number(reference.version), includeDeleted: true)
-            } catch {
-                throw .registry(error, context: "resolving reference \(reference.name) (\(reference.subject) version \(reference.version))")
-            }
-            guard version.schema.schemaType == .json else {
-                throw .invalidSchema("reference \(reference.name) is a \(version.schema.schemaType.rawValue) schema, not JSON")
-            }
-            try await collect(version.schema.references, into: &named, seen: &seen, depth: depth + 1)
-            named[reference.name] = try Self.parse(version.schema.schema, what: "reference \(reference.name)")
-        }
     }
 
     static func parse(_ text: String, what: String) throws(SerdeError) -> JSONValue {

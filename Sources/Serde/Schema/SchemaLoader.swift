@@ -7,8 +7,6 @@ import Synchronization
 final class SchemaLoader: Sendable {
     let registry: any SchemaRegistryService
     private let compiled = Mutex<[Int: CompiledSchema]>([:])
-    /// Bound on reference chains: a cycle or an absurdly deep chain is refused rather than followed forever.
-    private let maxReferenceDepth = 32
 
     init(registry: any SchemaRegistryService) {
         self.registry = registry
@@ -20,22 +18,14 @@ final class SchemaLoader: Sendable {
 
     func schema(id: Int) async throws(SerdeError) -> CompiledSchema {
         if let hit = cached(id: id) { return hit }
-        let stored: StoredSchema
-        do {
-            stored = try await registry.schema(id: id)
-        } catch {
-            throw .registry(error, context: "fetching schema id \(id)")
-        }
-        return try await compile(stored)
+        return try await compile(try await ReferenceResolution.schema(id: id, from: registry))
     }
 
     /// Compiles a schema the registry returned (from a lookup, register or version fetch).
     func compile(_ stored: StoredSchema) async throws(SerdeError) -> CompiledSchema {
         if let hit = cached(id: stored.id) { return hit }
         guard stored.schemaType == .avro else { throw .unsupportedSchemaType(stored.schemaType, schemaID: stored.id) }
-        var texts: [String] = []
-        var seen = Set<SchemaReference>()
-        try await collectReferences(stored.references, into: &texts, seen: &seen, depth: 0)
+        let texts = try await referenceTexts(stored.references)
         let parsed: AvroParsedSchema
         do {
             parsed = try AvroSchemaParser.parse(stored.schema, references: texts)
@@ -49,9 +39,7 @@ final class SchemaLoader: Sendable {
 
     /// Parses and compiles a schema given as text (the application's own), with references from the registry.
     func compileLocal(_ text: String, references: [SchemaReference]) async throws(SerdeError) -> AvroParsedSchema {
-        var texts: [String] = []
-        var seen = Set<SchemaReference>()
-        try await collectReferences(references, into: &texts, seen: &seen, depth: 0)
+        let texts = try await referenceTexts(references)
         do {
             return try AvroSchemaParser.parse(text, references: texts)
         } catch {
@@ -59,21 +47,8 @@ final class SchemaLoader: Sendable {
         }
     }
 
-    private func collectReferences(
-        _ references: [SchemaReference], into texts: inout [String], seen: inout Set<SchemaReference>, depth: Int
-    ) async throws(SerdeError) {
-        guard depth < maxReferenceDepth else {
-            throw .invalidSchema("schema references nest deeper than \(maxReferenceDepth) levels")
-        }
-        for reference in references where seen.insert(reference).inserted {
-            let version: SubjectVersion
-            do {
-                version = try await registry.version(subject: reference.subject, .number(reference.version), includeDeleted: true)
-            } catch {
-                throw .registry(error, context: "resolving reference \(reference.name) (\(reference.subject) version \(reference.version))")
-            }
-            try await collectReferences(version.schema.references, into: &texts, seen: &seen, depth: depth + 1)
-            texts.append(version.schema.schema)
-        }
+    /// The referenced schemas' texts, dependencies first, as the Avro parser takes them.
+    private func referenceTexts(_ references: [SchemaReference]) async throws(SerdeError) -> [String] {
+        try await ReferenceResolution.resolve(references, from: registry).map(\.schema.schema)
     }
 }

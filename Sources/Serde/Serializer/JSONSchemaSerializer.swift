@@ -93,34 +93,18 @@ public final class JSONSchemaSerializer: Sendable {
             return try await fetch(subject: subject, .latest, refreshAfter: ContinuousClock.now + configuration.latestRefresh)
         }
         let submission = SchemaSubmission(schema: text, schemaType: .json, references: configuration.references)
-        let found: SubjectVersion
-        do {
-            if configuration.autoRegister {
-                found = try await registry.register(subject: subject, submission, normalize: configuration.normalize)
-            } else {
-                found = try await registry.lookup(subject: subject, submission, normalize: configuration.normalize, includeDeleted: false)
-            }
-        } catch {
-            let action = configuration.autoRegister ? "registering" : "looking up (autoRegister is off)"
-            throw .registry(error, context: "\(action) the configured JSON schema under subject \"\(subject)\"")
-        }
+        let found = try await SubjectVersionLookup.configured(submission, subject: subject, configuration: configuration,
+                                                              registry: registry, label: "configured JSON schema")
         return JSONSerializationTarget(subject: subject, schema: try await loader.compile(found.schema), version: found.version, refreshAfter: nil)
     }
 
     private func fetch(subject: String, _ selector: VersionSelector, refreshAfter: ContinuousClock.Instant?) async throws(SerdeError) -> JSONSerializationTarget {
-        let found: SubjectVersion
-        do {
-            found = try await registry.version(subject: subject, selector, includeDeleted: false)
-        } catch {
-            let which = selector == .latest ? "the latest version" : "the pinned version"
-            throw .registry(error, context: "fetching \(which) of subject \"\(subject)\"")
-        }
+        let found = try await SubjectVersionLookup.version(subject: subject, selector, registry: registry)
         return JSONSerializationTarget(subject: subject, schema: try await loader.compile(found.schema), version: found.version, refreshAfter: refreshAfter)
     }
 
     private func versionOf(id: Int, under subject: String?) async -> Int? {
-        guard let subject, let refs = try? await registry.versions(forSchemaID: id, includeDeleted: false) else { return nil }
-        return refs.filter { $0.subject == subject }.map(\.version).max()
+        await SubjectVersionLookup.version(ofID: id, under: subject, registry: registry)
     }
 
     /// The configured schema's `title`: what record-name strategies use for JSON, as in Confluent's serializer.
