@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import RegistryCore
 
@@ -17,15 +18,24 @@ public enum RegistryHTTPServer {
         health: (@Sendable () async -> HealthReport)? = nil,
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
+        let metrics = RequestMetrics()
         let endpoints = RegistryEndpoints(
             service: service,
             configuration: configuration,
-            metrics: RequestMetrics(),
+            metrics: metrics,
             health: health ?? { await HealthCheck.probe(service) }
         )
         let host = configuration.host
+        let fastPath = (service as? any SynchronousSchemaReads).map {
+            SchemaByIDFastPath.Shared(reads: $0, metrics: metrics, date: HTTPDate(), bodies: RenderedSchemas(), logger: logger)
+        }
         return Application(
             responder: RegistryResponder(endpoints: endpoints, maxBodyBytes: configuration.maxBodyBytes),
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: fastPath.map { [FastPathInstaller(shared: $0)] } ?? []
+                )
+            ),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: nil,

@@ -46,10 +46,7 @@ public final class Registry: SchemaRegistryService {
     // MARK: Schemas by id
 
     public func schema(id: Int) async throws(RegistryError) -> StoredSchema {
-        try read { (s: borrowing RegistryState) throws(RegistryError) -> StoredSchema in
-            guard let schema = s.storedSchema(id) else { throw .schemaNotFound(id: id) }
-            return schema
-        }
+        try schemaSynchronously(id: id)
     }
 
     public func subjects(forSchemaID id: Int, includeDeleted: Bool) async throws(RegistryError) -> [String] {
@@ -132,6 +129,15 @@ public final class Registry: SchemaRegistryService {
         case .number(let n):
             guard let entry = visible.first(where: { $0.version == n }) else { throw .versionNotFound(String(n)) }
             return entry
+        }
+    }
+}
+
+extension Registry: SynchronousSchemaReads {
+    public func schemaSynchronously(id: Int) throws(RegistryError) -> StoredSchema {
+        try read { (s: borrowing RegistryState) throws(RegistryError) -> StoredSchema in
+            guard let schema = s.storedSchema(id) else { throw .schemaNotFound(id: id) }
+            return schema
         }
     }
 }

@@ -103,7 +103,7 @@ struct HTTPTestClient: Sendable {
         return try parse(received)
     }
 
-    private static func connectSocket(host: String, port: Int) throws -> Int32 {
+    static func connectSocket(host: String, port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw HTTPTestClientError(description: "socket failed: errno \(errno)") }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
@@ -125,7 +125,7 @@ struct HTTPTestClient: Sendable {
         return fd
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
@@ -136,7 +136,7 @@ struct HTTPTestClient: Sendable {
         return true
     }
 
-    private static func parse(_ bytes: [UInt8]) throws -> HTTPTestResponse {
+    static func parse(_ bytes: [UInt8]) throws -> HTTPTestResponse {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let headEnd = bytes.firstRange(of: separator) else {
             throw HTTPTestClientError(description: "no complete response head in \(bytes.count) bytes")
