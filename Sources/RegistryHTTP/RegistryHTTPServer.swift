@@ -27,13 +27,16 @@ public enum RegistryHTTPServer {
         )
         let host = configuration.host
         let fastPath = (service as? any SynchronousSchemaReads).map {
-            SchemaByIDFastPath.Shared(reads: $0, metrics: metrics, date: HTTPDate(), bodies: RenderedSchemas(), logger: logger)
+            FastAnswers(
+                reads: $0, metrics: metrics, date: HTTPDate(), bodies: RenderedSchemas(), logger: logger,
+                maxBodyBytes: configuration.maxBodyBytes
+            )
         }
         return Application(
             responder: RegistryResponder(endpoints: endpoints, maxBodyBytes: configuration.maxBodyBytes),
             server: .http1(
                 configuration: HTTP1Channel.Configuration(
-                    additionalChannelHandlers: fastPath.map { [FastPathInstaller(shared: $0)] } ?? []
+                    additionalChannelHandlers: fastPath.map { [FastPathInstaller(answers: $0)] } ?? []
                 )
             ),
             configuration: ApplicationConfiguration(

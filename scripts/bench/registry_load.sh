@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Load benchmark of the HTTP API (issue 2's figures): GET /schemas/ids/{id} and POST /subjects/{s} (lookup of an
 # existing schema) with 10,000 subjects stored, under wrk on loopback; then start-up time and resident memory on a
-# database of 100,000 schemas. Usage: scripts/bench/registry_load.sh [DURATION_SECONDS] [CONNECTIONS]
+# database of 100,000 schemas. Usage: scripts/bench/registry_load.sh [DURATION_SECONDS] [CONNECTIONS] [WRK_THREADS]
+# wrk shares the two cores with the server; one wrk thread (the default) leaves the server more of them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-20}
 connections=${2:-64}
+threads=${3:-1}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 # SCRATCH_PATH lets the release build live apart from a debug build in progress (SwiftPM locks its build folder).
 scratch=${SCRATCH_PATH:-.build}
@@ -34,10 +36,10 @@ rss_mib() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$1/status; }
 echo "== 10,000 subjects, seeded through the API"
 start_server "$work/10k.sqlite"
 python3 scripts/bench/registry_seed.py http "http://127.0.0.1:$port" 10000
-echo "-- GET /schemas/ids/{id}: wrk -t2 -c$connections -d${duration}s"
-SCHEMA_COUNT=10000 wrk -t2 -c"$connections" -d"${duration}s" --latency -s scripts/bench/get_by_id.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
-echo "-- POST /subjects/{s} lookup: wrk -t2 -c$connections -d${duration}s"
-SCHEMA_COUNT=10000 wrk -t2 -c"$connections" -d"${duration}s" --latency -s scripts/bench/lookup.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
+echo "-- GET /schemas/ids/{id}: wrk -t$threads -c$connections -d${duration}s"
+SCHEMA_COUNT=10000 wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s scripts/bench/get_by_id.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
+echo "-- POST /subjects/{s} lookup: wrk -t$threads -c$connections -d${duration}s"
+SCHEMA_COUNT=10000 wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s scripts/bench/lookup.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
 echo "resident memory after load: $(rss_mib $pid) MiB"
 kill -TERM $pid; wait $pid || true
 

@@ -19,6 +19,10 @@ extension Registry {
     }
 
     public func lookup(subject: String, _ submission: SchemaSubmission, normalize: Bool, includeDeleted: Bool) async throws(RegistryError) -> SubjectVersion {
+        try lookupSynchronously(subject: subject, submission, normalize: normalize, includeDeleted: includeDeleted)
+    }
+
+    public func lookupSynchronously(subject: String, _ submission: SchemaSubmission, normalize: Bool, includeDeleted: Bool) throws(RegistryError) -> SubjectVersion {
         let identity = try identity(of: submission, normalize: normalize)
         return try read { (s: borrowing RegistryState) throws(RegistryError) -> SubjectVersion in
             let versions = (s.subjects[subject] ?? []).filter { includeDeleted || !$0.deleted }

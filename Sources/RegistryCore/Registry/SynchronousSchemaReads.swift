@@ -1,8 +1,11 @@
 /// Reads that a registry answers from memory without suspending.
 ///
-/// An adapter that finds this conformance may answer the hottest read (a serializer fetching a schema by id) on
-/// its I/O thread, skipping the hop into a task; every other read goes through `SchemaRegistryService`.
+/// An adapter that finds this conformance may answer the hottest requests (a serializer fetching a schema by id,
+/// or asking whether its schema is registered) on its I/O thread, skipping the hop into a task; everything else
+/// goes through `SchemaRegistryService`. Results and errors are exactly those of the matching service calls.
 public protocol SynchronousSchemaReads: Sendable {
-    /// The schema with this global id, exactly as `SchemaRegistryService.schema(id:)` returns it.
+    /// `SchemaRegistryService.schema(id:)` without suspending.
     func schemaSynchronously(id: Int) throws(RegistryError) -> StoredSchema
+    /// `SchemaRegistryService.lookup(subject:_:normalize:includeDeleted:)` without suspending.
+    func lookupSynchronously(subject: String, _ submission: SchemaSubmission, normalize: Bool, includeDeleted: Bool) throws(RegistryError) -> SubjectVersion
 }

@@ -2,9 +2,10 @@ import Foundation
 import JSONValue
 import Testing
 
-/// `GET /schemas/ids/{id}` over a kept-alive connection is answered on the event loop (the fast path); over a
-/// `Connection: close` request it goes through the responder. Both must give the same answer, in order.
-@Suite struct SchemaByIDFastPathTests {
+/// `GET /schemas/ids/{id}` and `POST /subjects/{s}` over a kept-alive connection are answered on the event loop
+/// (the fast path); with `Connection: close` they go through the responder. Both must give the same answer, in
+/// order, counted the same way.
+@Suite struct FastPathTests {
     static let accepts: [String?] = [
         nil, "application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json", "application/json",
         "*/*", "application/json; q=0.5, application/vnd.schemaregistry+json", "text/html",
@@ -126,6 +127,79 @@ import Testing
             #expect(responses.allSatisfy { $0.status == 200 })
             let metrics = try await client.get("/metrics").text
             #expect(metrics.contains(#"schema_registry_http_requests_total{route="/schemas/ids/{id}",method="GET",status="200"} 7"#))
+        }
+    }
+
+    @Test func keptAliveLookupsEqualTheResponders() async throws {
+        try await LiveServer.run { client in
+            _ = try await Self.registerSamples(client)
+            let registered = TestSchemas.body(TestSchemas.record("Base", fields: ["a"], namespace: "fast"))
+            let other = TestSchemas.body(TestSchemas.record("Other", fields: ["z"], namespace: "fast"))
+            let json = TestSchemas.body(#"{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"x":{"type":"integer"}}}"#, schemaType: "JSON")
+            let cases: [(path: String, body: String, contentType: String, accept: String?)] = [
+                ("/subjects/base", registered, "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/base", registered, "application/json", "application/json"),
+                ("/subjects/j", json, "application/vnd.schemaregistry+json", nil),
+                ("/subjects/base", other, "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/nobody", registered, "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/base", "{not json", "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/base", #"{"schema":"{\"type\":\"nope\"}"}"#, "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/base", #"{"schema":""}"#, "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/base", registered, "text/plain", nil),
+                ("/subjects/base", registered, "application/vnd.schemaregistry.v1+json", "text/html"),
+                ("/subjects/base?deleted=true", registered, "application/vnd.schemaregistry.v1+json", nil),
+                ("/subjects/ba%73e", registered, "application/vnd.schemaregistry.v1+json", nil),
+            ]
+            for item in cases {
+                var headers = ["Content-Type: \(item.contentType)"]
+                if let accept = item.accept { headers.append("Accept: \(accept)") }
+                let request = "POST \(item.path) HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers.map { $0 + "\r\n" }.joined()
+                    + "Content-Length: \(item.body.utf8.count)\r\n\r\n" + item.body
+                let fast = try await KeepAliveConnection.exchange(port: client.port, batches: [[request]])[0]
+                var slowHeaders = [("Content-Type", item.contentType)]
+                if let accept = item.accept { slowHeaders.append(("Accept", accept)) }
+                let slow = try await client.send("POST", item.path, headers: slowHeaders, body: Array(item.body.utf8))
+                let label = "\(item.path) \(item.body.prefix(24)) \(item.contentType) \(item.accept ?? "-")"
+                #expect(fast.status == slow.status, "\(label)")
+                #expect(fast.body == slow.body, "\(label)")
+                #expect(fast.header("content-type") == slow.header("content-type"), "\(label)")
+            }
+            let found = try await KeepAliveConnection.exchange(
+                port: client.port, batches: [[KeepAliveConnection.post("/subjects/base", registered)]])[0]
+            #expect(found.status == 200)
+            #expect(try found.json["subject"] == .string("base"))
+            #expect(try found.json["version"] == .int(1))
+            try Self.expectRecentDate(found.header("date"))
+        }
+    }
+
+    @Test func aLookupOverTheBodyLimitGets413() async throws {
+        try await LiveServer.run(maxBodyBytes: 300) { client in
+            let large = TestSchemas.body(TestSchemas.record("Large", fields: (0..<20).map { "field\($0)" }, namespace: "fast"))
+            #expect(large.utf8.count > 300)
+            let responses = try await KeepAliveConnection.exchange(
+                port: client.port, batches: [[KeepAliveConnection.post("/subjects/large", large)]])
+            #expect(responses[0].status == 413)
+            #expect(try responses[0].json["error_code"] == .int(413))
+        }
+    }
+
+    @Test func pipelinedLookupsFollowTheRegistrationBeforeThem() async throws {
+        try await LiveServer.run { client in
+            let schema = TestSchemas.body(TestSchemas.record("Piped", fields: ["p"], namespace: "fast"))
+            let responses = try await KeepAliveConnection.exchange(port: client.port, batches: [[
+                KeepAliveConnection.post("/subjects/piped", schema),
+                KeepAliveConnection.post("/subjects/piped", schema),
+                KeepAliveConnection.post("/subjects/piped/versions", schema),
+                KeepAliveConnection.post("/subjects/piped", schema),
+            ]])
+            #expect(responses.map(\.status) == [404, 404, 200, 200])
+            #expect(try responses[0].json["error_code"] == .int(40401))
+            let id = try responses[2].json["id"]
+            #expect(try responses[3].json["id"] == id)
+            let metrics = try await client.get("/metrics").text
+            #expect(metrics.contains(#"schema_registry_http_requests_total{route="/subjects/{subject}",method="POST",status="200"} 1"#))
+            #expect(metrics.contains(#"schema_registry_http_requests_total{route="/subjects/{subject}",method="POST",status="404"} 2"#))
         }
     }
 
