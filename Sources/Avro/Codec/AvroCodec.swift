@@ -99,6 +99,8 @@ public struct AvroCodec: Sendable {
     }
 
     public func encode(json: UnsafeBufferPointer<UInt8>, dialect: AvroJSONDialect = .plain, into out: inout [UInt8]) throws(AvroDataError) {
+        // The fast path takes the usual shapes; anything else, errors included, goes to the full reader.
+        if AvroJSONFastEncoder.encode(program: program, json: json, dialect: dialect, limits: limits, into: &out) { return }
         var reader = AvroJSONReader(program: program, input: json, dialect: dialect, limits: limits)
         try reader.value(program.root, into: &out)
         try reader.finish()

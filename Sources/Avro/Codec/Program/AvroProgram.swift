@@ -31,6 +31,8 @@ final class AvroProgram: @unchecked Sendable {
     let keyLength: UnsafeMutableBufferPointer<Int>
     /// 1 where the record field in that child slot has a default.
     let hasDefault: UnsafeMutableBufferPointer<UInt8>
+    /// What the fast JSON reader looks up: keys, encoded defaults, enum symbols, union branch choices.
+    let jsonTables: AvroJSONFastTables
 
     init(ops: [AvroOp], children: [Int32], records: [AvroRecordInfo], enums: [AvroEnumInfo], unions: [AvroUnionInfo],
          fixedNames: [Int32: AvroName], decimals: [Int32: (precision: Int, scale: Int)], minSize: [Int], root: Int32,
@@ -66,6 +68,7 @@ final class AvroProgram: @unchecked Sendable {
         keyStart = Self.copy(starts)
         keyLength = Self.copy(lengths)
         hasDefault = Self.copy(defaults)
+        jsonTables = AvroJSONFastTables(ops: ops, children: children, records: records, enums: enums, unions: unions)
     }
 
     deinit {

@@ -1,0 +1,337 @@
+/// JSON text to Avro binary for the common shapes only, over raw pointers: record keys in schema order,
+/// strings copied straight into the output, numbers parsed inline, no allocation.
+///
+/// It either produces exactly the bytes `AvroJSONReader` would, or declines (`Decline`) and the caller
+/// runs `AvroJSONReader` from the start. Declining is how every error, and every rare shape (keys out of
+/// order, escaped keys, bytes, fixed, decimals, wrapped unions, numbers that are not plain integers for a
+/// long), keeps the full reader's behaviour and messages without a second copy of that logic here.
+struct AvroJSONFastEncoder {
+    enum Decline: Error {
+        /// Input the fast path does not handle (including all invalid input).
+        case unsupported
+        /// The output region is full; the caller retries with a larger one.
+        case outOfSpace
+    }
+
+    let ops: UnsafeMutableBufferPointer<AvroOp>
+    let children: UnsafeMutableBufferPointer<Int32>
+    let tables: AvroJSONFastTables.View
+    let strings: UnsafeMutablePointer<UInt8>
+    let input: UnsafePointer<UInt8>
+    let end: Int
+    var position = 0
+    let output: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+    let dialect: AvroJSONDialect
+    let maxDepth: Int
+    var depth = 0
+
+    /// Encodes `json` and appends it to `out`; false (with `out` unchanged) when the full reader must run.
+    static func encode(program: AvroProgram, json: UnsafeBufferPointer<UInt8>, dialect: AvroJSONDialect,
+                       limits: AvroCodecLimits, into out: inout [UInt8]) -> Bool {
+        guard let input = json.baseAddress, let tables = program.jsonTables.view else { return false }
+        let start = out.count
+        // Binary is usually shorter than its JSON; larger outputs (many small doubles, big defaults) retry.
+        var reserve = json.count + 64
+        while reserve <= 1 << 40 {
+            out.append(contentsOf: repeatElement(0, count: reserve))
+            let written = out.withUnsafeMutableBufferPointer { (buffer) -> Int? in
+                guard let base = buffer.baseAddress else { return nil }
+                var encoder = AvroJSONFastEncoder(program: program, tables: tables, input: input, count: json.count, output: base + start,
+                                                  capacity: reserve, dialect: dialect, maxDepth: limits.maxDepth)
+                do throws(Decline) {
+                    try encoder.encodeDatum(program.root)
+                    return encoder.count
+                } catch .outOfSpace {
+                    return -1
+                } catch {
+                    return nil
+                }
+            }
+            guard let written else {
+                out.removeLast(reserve)
+                return false
+            }
+            if written >= 0 {
+                out.removeLast(reserve - written)
+                return true
+            }
+            out.removeLast(reserve)
+            reserve *= 2
+        }
+        return false
+    }
+
+    private init(program: AvroProgram, tables: AvroJSONFastTables.View, input: UnsafePointer<UInt8>, count: Int,
+                 output: UnsafeMutablePointer<UInt8>, capacity: Int, dialect: AvroJSONDialect, maxDepth: Int) {
+        ops = program.opTable
+        children = program.childTable
+        self.tables = tables
+        strings = tables.bytes
+        self.input = input
+        end = count
+        self.output = output
+        self.capacity = capacity
+        self.dialect = dialect
+        self.maxDepth = maxDepth
+    }
+
+    private mutating func encodeDatum(_ root: Int32) throws(Decline) {
+        try value(root)
+        // As `AvroJSONReader.finish`: only whitespace (or a NUL byte, which reads as the end) may follow.
+        guard peek() == 0 else { throw .unsupported }
+    }
+
+    // MARK: Input
+
+    /// The next significant byte after whitespace, 0 at the end (as `AvroJSONScanner.peek`).
+    @inline(__always)
+    mutating func peek() -> UInt8 {
+        while position < end {
+            let byte = input[position]
+            if byte > 0x20 { return byte }
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return byte }
+            position += 1
+        }
+        return 0
+    }
+
+    @inline(__always)
+    mutating func expect(_ byte: UInt8) throws(Decline) {
+        guard peek() == byte else { throw .unsupported }
+        position += 1
+    }
+
+    /// Matches a literal whose first byte the caller has seen; `word` holds its bytes, little-endian.
+    @inline(__always)
+    mutating func literal(_ word: UInt32, length: Int) throws(Decline) {
+        guard end - position >= 4 else { throw .unsupported }
+        let loaded = UnsafeRawPointer(input + position).loadUnaligned(as: UInt32.self).littleEndian
+        guard loaded == word else { throw .unsupported }
+        if length == 5 {
+            guard position + 4 < end, input[position + 4] == UInt8(ascii: "e") else { throw .unsupported }
+        }
+        position += length
+    }
+
+    // MARK: Output
+
+    @inline(__always)
+    func ensure(_ bytes: Int) throws(Decline) {
+        guard capacity - count >= bytes else { throw .outOfSpace }
+    }
+
+    /// Zig-zag varint; the caller ensured 10 bytes.
+    @inline(__always)
+    mutating func writeLong(_ value: Int64) {
+        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+        while zigzag >= 0x80 {
+            output[count] = UInt8(truncatingIfNeeded: zigzag) | 0x80
+            zigzag >>= 7
+            count += 1
+        }
+        output[count] = UInt8(truncatingIfNeeded: zigzag)
+        count += 1
+    }
+
+    /// Writes `value` (a count or length, at least 64) in front of the bytes from `start`, which sit one byte
+    /// after a slot reserved for a one-byte varint.
+    mutating func widenPrefix(_ value: Int, slot: Int) throws(Decline) {
+        var size = 1
+        var rest = UInt64(value) << 1
+        while rest >= 0x80 {
+            rest >>= 7
+            size += 1
+        }
+        try ensure(size - 1)
+        let body = slot + 1
+        (output + body + size - 1).update(from: output + body, count: count - body)
+        count += size - 1
+        var zigzag = UInt64(value) << 1
+        var at = slot
+        while zigzag >= 0x80 {
+            output[at] = UInt8(truncatingIfNeeded: zigzag) | 0x80
+            zigzag >>= 7
+            at += 1
+        }
+        output[at] = UInt8(truncatingIfNeeded: zigzag)
+    }
+
+    /// Sets the length or count in the slot reserved before the bytes that followed it.
+    @inline(__always)
+    mutating func finishPrefix(_ value: Int, slot: Int) throws(Decline) {
+        if value < 64 {
+            output[slot] = UInt8(truncatingIfNeeded: value << 1)
+        } else {
+            try widenPrefix(value, slot: slot)
+        }
+    }
+
+    @inline(__always)
+    mutating func enter() throws(Decline) {
+        depth += 1
+        guard depth <= maxDepth else { throw .unsupported }
+    }
+
+    // MARK: Values
+
+    mutating func value(_ index: Int32) throws(Decline) {
+        try ensure(24)
+        let op = ops[Int(index)]
+        let next = peek()
+        switch op.kind {
+        case .null:
+            guard next == UInt8(ascii: "n") else { throw .unsupported }
+            try literal(0x6C6C_756E, length: 4)
+        case .boolean:
+            if next == UInt8(ascii: "t") {
+                try literal(0x6575_7274, length: 4)
+                output[count] = 1
+            } else if next == UInt8(ascii: "f") {
+                try literal(0x736C_6166, length: 5)
+                output[count] = 0
+            } else {
+                throw .unsupported
+            }
+            count += 1
+        case .int, .long:
+            let number = try integer()
+            if op.kind == .int && (number < Int64(Int32.min) || number > Int64(Int32.max)) { throw .unsupported }
+            switch op.check {
+            case .timeMillis: if number < 0 || number >= AvroLogicalChecks.millisPerDay { throw .unsupported }
+            case .timeMicros: if number < 0 || number >= AvroLogicalChecks.microsPerDay { throw .unsupported }
+            default: break
+            }
+            writeLong(number)
+        case .float:
+            let bits = Float(try double()).bitPattern.littleEndian
+            UnsafeMutableRawPointer(output + count).storeBytes(of: bits, as: UInt32.self)
+            count += 4
+        case .double:
+            let bits = try double().bitPattern.littleEndian
+            UnsafeMutableRawPointer(output + count).storeBytes(of: bits, as: UInt64.self)
+            count += 8
+        case .string:
+            guard next == UInt8(ascii: "\"") else { throw .unsupported }
+            let slot = count
+            try string()
+            if op.check == .uuid {
+                let bytes = UnsafeBufferPointer(start: UnsafePointer(output), count: count)
+                guard AvroLogicalChecks.isUUID(bytes, slot + 1..<count) else { throw .unsupported }
+            }
+        case .enumeration:
+            guard next == UInt8(ascii: "\"") else { throw .unsupported }
+            try enumeration(op)
+        case .array:
+            guard next == UInt8(ascii: "[") else { throw .unsupported }
+            try enter()
+            position += 1
+            let slot = count
+            count += 1
+            var items = 0
+            if peek() == UInt8(ascii: "]") {
+                position += 1
+            } else {
+                while true {
+                    try value(op.a)
+                    items += 1
+                    let separator = peek()
+                    position += 1
+                    if separator == UInt8(ascii: ",") { continue }
+                    guard separator == UInt8(ascii: "]") else { throw .unsupported }
+                    break
+                }
+            }
+            try closeBlock(items, slot: slot)
+            depth -= 1
+        case .map:
+            guard next == UInt8(ascii: "{") else { throw .unsupported }
+            try enter()
+            position += 1
+            let slot = count
+            count += 1
+            var entries = 0
+            if peek() == UInt8(ascii: "}") {
+                position += 1
+            } else {
+                while true {
+                    guard peek() == UInt8(ascii: "\"") else { throw .unsupported }
+                    try ensure(16)
+                    try string()
+                    try expect(UInt8(ascii: ":"))
+                    try value(op.a)
+                    entries += 1
+                    let separator = peek()
+                    position += 1
+                    if separator == UInt8(ascii: ",") { continue }
+                    guard separator == UInt8(ascii: "}") else { throw .unsupported }
+                    break
+                }
+            }
+            try closeBlock(entries, slot: slot)
+            depth -= 1
+        case .record:
+            guard next == UInt8(ascii: "{") else { throw .unsupported }
+            try enter()
+            try record(op)
+            depth -= 1
+        case .union:
+            try union(op, next)
+        case .bytes, .fixed:
+            throw .unsupported
+        }
+    }
+
+    /// Ends an array or map block: the count in its slot (none when empty) and the closing zero.
+    @inline(__always)
+    private mutating func closeBlock(_ items: Int, slot: Int) throws(Decline) {
+        if items == 0 {
+            count = slot
+        } else {
+            try finishPrefix(items, slot: slot)
+        }
+        try ensure(1)
+        output[count] = 0
+        count += 1
+    }
+
+    private mutating func enumeration(_ op: AvroOp) throws(Decline) {
+        let start = position + 1
+        var at = start
+        while at < end {
+            let byte = input[at]
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw .unsupported }
+            at += 1
+        }
+        guard at < end else { throw .unsupported }
+        let length = at - start
+        let first = tables.enumFirst[Int(op.c)]
+        for symbol in 0..<Int(op.b) where tables.symbolLength[first + symbol] == length {
+            if same(input + start, strings + tables.symbolOffset[first + symbol], length) {
+                position = at + 1
+                writeLong(Int64(symbol))
+                return
+            }
+        }
+        throw .unsupported
+    }
+
+    /// Byte equality of two short runs.
+    @inline(__always)
+    func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        var i = 0
+        while i + 8 <= length {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < length {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+}
