@@ -97,7 +97,9 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONValue"]),
         .testTarget(name: "RegistryCoreTests", dependencies: ["RegistryCore", "RegistrySQLite", "Avro"]),
         .testTarget(name: "RegistrySQLiteTests", dependencies: ["RegistrySQLite", "RegistryCore"]),
-        .testTarget(name: "KafkaTests", dependencies: ["Kafka"]),
+        // The tansu test broker every Kafka-facing test target starts (not a test target itself).
+        .target(name: "KafkaTestSupport", dependencies: ["Kafka"], path: "Tests/KafkaTestSupport"),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTestSupport"]),
         .testTarget(name: "SchemasAsCodeTests", dependencies: [
             "SchemasAsCode", "RegistryCore", "RegistrySQLite", "RegistryHTTP", "RegistryClient", "Avro",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -112,6 +114,7 @@ let package = Package(
         ]),
         .testTarget(name: "SerdeTests", dependencies: [
             "Serde", "RegistryClient", "RegistryCore", "RegistryHTTP", "RegistrySQLite", "Avro", "JSONValue", "Kafka",
+            "KafkaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -119,7 +122,7 @@ let package = Package(
         ]),
         // The `schema-registry` executable run as a child process: CI commands, produce/consume.
         .testTarget(name: "CLITests", dependencies: [
-            "RegistryHTTP", "RegistryCore", "RegistrySQLite", "Kafka", "JSONValue",
+            "RegistryHTTP", "RegistryCore", "RegistrySQLite", "Kafka", "JSONValue", "KafkaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -6,7 +6,7 @@ import Testing
 struct KafkaErrorPathTests {
     /// A loopback port with nothing listening on it.
     private func deadBroker() throws -> String {
-        "127.0.0.1:\(try TestBroker.freeLoopbackPort())"
+        "127.0.0.1:\(try LoopbackPort.free())"
     }
 
     @Test("Broker down: send fails with messageTimedOut once message.timeout.ms passes")

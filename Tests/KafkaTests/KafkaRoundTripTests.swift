@@ -48,7 +48,7 @@ struct KafkaRoundTripTests {
             #expect(offsets == Array(0..<Int64(offsets.count)), "partition \(partition) offsets \(offsets)")
         }
 
-        let messages = try await readBack(topic: topic, from: broker, expected: count)
+        let messages = try await broker.readAll(topic: topic, expected: count)
         #expect(messages.count == count)
         for message in messages {
             let key = String(decoding: message.key ?? [], as: UTF8.self)
@@ -78,7 +78,7 @@ struct KafkaRoundTripTests {
             _ = try await producer.send(topic: topic, partition: 0, key: entry.key, value: entry.value)
         }
         await producer.close()
-        let messages = try await readBack(topic: topic, from: broker, expected: cases.count)
+        let messages = try await broker.readAll(topic: topic, expected: cases.count)
             .sorted { $0.offset < $1.offset }
         #expect(messages.map(\.key) == cases.map(\.key))
         #expect(messages.map(\.value) == cases.map(\.value))
@@ -106,7 +106,7 @@ struct KafkaRoundTripTests {
         #expect(statistics.failed == 0)
         await producer.close()
 
-        let messages = try await readBack(topic: topic, from: broker, expected: count)
+        let messages = try await broker.readAll(topic: topic, expected: count)
         #expect(messages.count == count)
         let values = Set(messages.compactMap { $0.value.map { String(decoding: $0, as: UTF8.self) } })
         #expect(values == Set((0..<count).map { "v\($0)" }))
@@ -139,7 +139,7 @@ struct KafkaRoundTripTests {
         let positions = Set(reports.values.map { "\($0.partition)/\($0.offset)" })
         #expect(positions.count == count, "two sends were given the same partition/offset")
 
-        let messages = try await readBack(topic: topic, from: broker, expected: count)
+        let messages = try await broker.readAll(topic: topic, expected: count)
         for message in messages {
             let key = String(decoding: message.key ?? [], as: UTF8.self)
             guard let index = Int(key.dropFirst()), let report = reports[index] else {

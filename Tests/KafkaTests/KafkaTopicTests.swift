@@ -47,7 +47,7 @@ struct KafkaTopicTests {
         }
         #expect(closed?.code == .closed)
 
-        let messages = try await readBack(topic: name, from: broker, expected: count + 3)
+        let messages = try await broker.readAll(topic: name, expected: count + 3)
         #expect(messages.count == count + 3)
         var values: [String: [UInt8]?] = [:]
         for message in messages {

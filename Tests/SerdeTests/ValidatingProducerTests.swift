@@ -187,7 +187,7 @@ struct ValidatingProducerTests {
             #expect(cause == .subjectNotFound("\(topic)-value"))
         }
         let down = HTTPRegistryClient(configuration: RegistryClientConfiguration(
-            baseURLs: ["http://127.0.0.1:\(try freePort())"], connectTimeout: .milliseconds(500),
+            baseURLs: ["http://127.0.0.1:\(try LoopbackPort.free())"], connectTimeout: .milliseconds(500),
             retry: RetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(10))
         ))
         let producer = ValidatingProducer(producer: kafka, registry: down)

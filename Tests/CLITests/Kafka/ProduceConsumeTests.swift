@@ -24,7 +24,7 @@ struct ProduceConsumeTests {
         let file = try registry.file("orders.jsonl", input.joined(separator: "\n") + "\n")
 
         let produced = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--registry", server.url, "--topic", topic, "--timeout", "10", file,
+            "produce", "--broker", broker.bootstrapServers, "--registry", server.url, "--topic", topic, "--timeout", "10", file,
         ])
         #expect(produced.status == 1, "stderr: \(produced.error)")
         #expect(produced.error.contains("line 3: rejected at /lines/1/qty"), "stderr: \(produced.error)")
@@ -44,7 +44,7 @@ struct ProduceConsumeTests {
         }
 
         let consumed = try await CLIProcess.run([
-            "consume", "--broker", broker.address, "--registry", server.url, "--topic", topic,
+            "consume", "--broker", broker.bootstrapServers, "--registry", server.url, "--topic", topic,
             "--from-beginning", "--max", String(valid.count), "--idle-timeout", "20",
         ])
         #expect(consumed.status == 0, "stderr: \(consumed.error)")
@@ -64,14 +64,14 @@ struct ProduceConsumeTests {
         let valid = (10...14).map(CLIOrders.valid)
         let input = ([CLIOrders.wrongType] + valid).joined(separator: "\n")  // no final newline
         let produced = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic, "--skip-invalid",
+            "produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic, "--skip-invalid",
         ], input: Data(input.utf8))
         #expect(produced.status == 0, "stderr: \(produced.error)")
         #expect(produced.error.contains("line 1: rejected at /lines/1/qty"))
         #expect(produced.error.contains("5 sent, 1 rejected"), "stderr: \(produced.error)")
 
         let consumed = try await CLIProcess.run([
-            "consume", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "consume", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
             "--from-beginning", "--max", "5", "--idle-timeout", "20",
         ])
         #expect(consumed.status == 0, "stderr: \(consumed.error)")
@@ -86,13 +86,13 @@ struct ProduceConsumeTests {
         let input = Data((CLIOrders.valid(1) + "\n").utf8)
 
         let unknown = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
         ], input: input)
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("subject \"\(topic)-value\" has no schema"), "stderr: \(unknown.error)")
 
         let named = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic, "--subject", "shared-orders",
+            "produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic, "--subject", "shared-orders",
         ], input: input)
         #expect(named.status == 0, "stderr: \(named.error)")
         #expect(named.error.contains("subject \"shared-orders\" version 1"))
@@ -126,7 +126,7 @@ struct ProduceConsumeTests {
         let closedPort = try LoopbackPort.free()
         let topic = topic("noregistry")
         let produced = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--registry", "http://127.0.0.1:\(closedPort)", "--topic", topic,
+            "produce", "--broker", broker.bootstrapServers, "--registry", "http://127.0.0.1:\(closedPort)", "--topic", topic,
             "--registry-timeout", "2",
         ], input: Data((CLIOrders.valid(1) + "\n").utf8), timeout: 60)
         #expect(produced.status == 2, "stderr: \(produced.error)")
@@ -141,7 +141,7 @@ struct ProduceConsumeTests {
         let huge = #"{"id":7,"customer":"\#(String(repeating: "x", count: 5000))","amount":1.5,"lines":[],"note":null}"#
         let input = [CLIOrders.valid(1), huge, CLIOrders.valid(2)].joined(separator: "\n")
         let produced = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
             "-X", "message.max.bytes=2000",
         ], input: Data(input.utf8))
         #expect(produced.status == 1, "stderr: \(produced.error)")
@@ -156,13 +156,13 @@ struct ProduceConsumeTests {
         let registry = try await KafkaTestRegistry.make(["\(topic)-value": CLIOrders.schema])
         defer { broker.stop() }
         let produced = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
         ], input: Data((CLIOrders.valid(3) + "\n").utf8))
         #expect(produced.status == 0, "stderr: \(produced.error)")
         try await broker.produceRaw(topic: topic, values: [Array("plain text".utf8)])
 
         let consumed = try await CLIProcess.run([
-            "consume", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "consume", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
             "--from-beginning", "--max", "2", "--idle-timeout", "20",
         ])
         #expect(consumed.status == 1, "stderr: \(consumed.error)")
@@ -180,14 +180,14 @@ struct ProduceConsumeTests {
         let valid = [#"{"id":1,"tags":["a","b"]}"#, #"{"id":2}"#]
         let input = [valid[0], #"{"id":3,"tags":["a",4]}"#, valid[1]].joined(separator: "\n")
         let produced = try await CLIProcess.run([
-            "produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
         ], input: Data(input.utf8))
         #expect(produced.status == 1, "stderr: \(produced.error)")
         #expect(produced.error.contains("line 2: rejected at /tags/1"), "stderr: \(produced.error)")
         #expect(produced.error.contains("2 sent, 1 rejected"), "stderr: \(produced.error)")
 
         let consumed = try await CLIProcess.run([
-            "consume", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic,
+            "consume", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic,
             "--from-beginning", "--max", "2", "--idle-timeout", "20",
         ])
         #expect(consumed.status == 0, "stderr: \(consumed.error)")

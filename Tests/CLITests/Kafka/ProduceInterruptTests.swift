@@ -16,7 +16,7 @@ struct ProduceInterruptTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try CLIProcess.binaryPath())
-        process.arguments = ["produce", "--broker", broker.address, "--db", registry.databasePath, "--topic", topic]
+        process.arguments = ["produce", "--broker", broker.bootstrapServers, "--db", registry.databasePath, "--topic", topic]
         let input = Pipe()
         let errors = Pipe()
         process.standardInput = input
