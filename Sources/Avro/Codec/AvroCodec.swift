@@ -98,6 +98,13 @@ public struct AvroCodec: Sendable {
         }
     }
 
+    /// The same for an array, without the generic `some Collection` route (a noticeable share per message).
+    public func encode(json: [UInt8], dialect: AvroJSONDialect = .plain, into out: inout [UInt8]) throws(AvroDataError) {
+        try json.withUnsafeBufferPointer { (buffer) throws(AvroDataError) in
+            try encode(json: buffer, dialect: dialect, into: &out)
+        }
+    }
+
     public func encode(json: UnsafeBufferPointer<UInt8>, dialect: AvroJSONDialect = .plain, into out: inout [UInt8]) throws(AvroDataError) {
         // The fast path takes the usual shapes; anything else, errors included, goes to the full reader.
         if AvroJSONFastEncoder.encode(program: program, json: json, dialect: dialect, limits: limits, into: &out) { return }

@@ -16,8 +16,7 @@ extension AvroJSONFastEncoder {
                 if next < fieldCount {
                     let length = tables.keyLength[base + next]
                     let key = position + 1
-                    if length >= 0, end - key > length, input[key + length] == UInt8(ascii: "\""),
-                       same(input + key, strings + tables.keyOffset[base + next], length) {
+                    if length >= 0, end - key > length, Self.matches(input + key, end - key, strings + tables.keyOffset[base + next], length + 1) {
                         field = next
                         position = key + length + 1
                     }
@@ -59,7 +58,7 @@ extension AvroJSONFastEncoder {
         guard at < end else { throw .unsupported }
         let length = at - start
         for field in 0..<fieldCount where tables.keyLength[base + field] == length {
-            if same(input + start, strings + tables.keyOffset[base + field], length) {
+            if Self.matches(input + start, end - start, strings + tables.keyOffset[base + field], length) {
                 position = at + 1
                 return field
             }

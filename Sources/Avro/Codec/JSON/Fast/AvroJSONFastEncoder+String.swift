@@ -2,15 +2,18 @@ extension AvroJSONFastEncoder {
     /// A JSON string as Avro bytes: a length slot, then the text copied (and unescaped) straight from the
     /// input eight bytes at a time until a quote, backslash or control byte. UTF-8 is checked only when a
     /// byte at or above 0x80 went by. Scanner is at the opening quote; the caller ensured one byte.
+    @inline(__always)
     mutating func string() throws(Decline) {
         position += 1
         let slot = count
         count += 1
+        // Unescaped text is never longer than its JSON, and word stores run up to 8 bytes ahead: one check
+        // covers the whole string.
+        try ensure(end - position + 8)
         var high: UInt64 = 0
         while true {
             // Whole words: store all eight bytes, keep those before the first special one.
             while end - position >= 8 {
-                try ensure(8)
                 let word = UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self)
                 UnsafeMutableRawPointer(output + count).storeBytes(of: word, as: UInt64.self)
                 let special = Self.specialBytes(word)
@@ -37,7 +40,6 @@ extension AvroJSONFastEncoder {
                 continue
             }
             guard byte >= 0x20 else { throw .unsupported }
-            try ensure(1)
             output[count] = byte
             high |= UInt64(byte)
             position += 1
@@ -68,7 +70,6 @@ extension AvroJSONFastEncoder {
     /// One escape sequence, unescaped into the output. Scanner is at the backslash.
     private mutating func escape(_ high: inout UInt64) throws(Decline) {
         guard end - position >= 2 else { throw .unsupported }
-        try ensure(4)
         let code = input[position + 1]
         let plain: UInt8
         switch code {

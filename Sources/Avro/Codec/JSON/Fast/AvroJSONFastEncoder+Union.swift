@@ -43,7 +43,7 @@ extension AvroJSONFastEncoder {
         let length = at - start
         for name in tables.unionNameFirst[Int(op.c)]..<tables.unionNameFirst[Int(op.c) + 1]
         where tables.nameLength[name] == length {
-            if same(input + start, strings + tables.nameOffset[name], length) { return true }
+            if Self.matches(input + start, end - start, strings + tables.nameOffset[name], length) { return true }
         }
         return false
     }

@@ -31,23 +31,25 @@ struct AvroJSONFastEncoder {
     static func encode(program: AvroProgram, json: UnsafeBufferPointer<UInt8>, dialect: AvroJSONDialect,
                        limits: AvroCodecLimits, into out: inout [UInt8]) -> Bool {
         guard let input = json.baseAddress, let tables = program.jsonTables.view else { return false }
+        // Most records fit a stack buffer, appended to `out` once; larger ones (or outputs that outgrow their
+        // JSON: many small doubles, big defaults) encode in place in `out`, retrying with more room.
+        if json.count <= stackSize - 64 {
+            let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stackSize) { (buffer) -> Int? in
+                guard let base = buffer.baseAddress else { return nil }
+                let written = run(program, tables, input, json.count, base, stackSize, dialect, limits)
+                if let written, written >= 0 { out.append(contentsOf: UnsafeBufferPointer(start: base, count: written)) }
+                return written
+            }
+            guard let written else { return false }
+            if written >= 0 { return true }
+        }
         let start = out.count
-        // Binary is usually shorter than its JSON; larger outputs (many small doubles, big defaults) retry.
-        var reserve = json.count + 64
+        var reserve = max(json.count + 64, 2 * stackSize)
         while reserve <= 1 << 40 {
             out.append(contentsOf: repeatElement(0, count: reserve))
             let written = out.withUnsafeMutableBufferPointer { (buffer) -> Int? in
                 guard let base = buffer.baseAddress else { return nil }
-                var encoder = AvroJSONFastEncoder(program: program, tables: tables, input: input, count: json.count, output: base + start,
-                                                  capacity: reserve, dialect: dialect, maxDepth: limits.maxDepth)
-                do throws(Decline) {
-                    try encoder.encodeDatum(program.root)
-                    return encoder.count
-                } catch .outOfSpace {
-                    return -1
-                } catch {
-                    return nil
-                }
+                return run(program, tables, input, json.count, base + start, reserve, dialect, limits)
             }
             guard let written else {
                 out.removeLast(reserve)
@@ -61,6 +63,25 @@ struct AvroJSONFastEncoder {
             reserve *= 2
         }
         return false
+    }
+
+    /// Stays on the stack: the standard library keeps temporary allocations this small there.
+    private static let stackSize = 1024
+
+    /// Bytes written, -1 when `capacity` was too small, nil when the full reader must run.
+    private static func run(_ program: AvroProgram, _ tables: AvroJSONFastTables.View, _ input: UnsafePointer<UInt8>, _ count: Int,
+                            _ output: UnsafeMutablePointer<UInt8>, _ capacity: Int, _ dialect: AvroJSONDialect,
+                            _ limits: AvroCodecLimits) -> Int? {
+        var encoder = AvroJSONFastEncoder(program: program, tables: tables, input: input, count: count, output: output,
+                                          capacity: capacity, dialect: dialect, maxDepth: limits.maxDepth)
+        do throws(Decline) {
+            try encoder.encodeDatum(program.root)
+            return encoder.count
+        } catch .outOfSpace {
+            return -1
+        } catch {
+            return nil
+        }
     }
 
     private init(program: AvroProgram, tables: AvroJSONFastTables.View, input: UnsafePointer<UInt8>, count: Int,
@@ -296,21 +317,15 @@ struct AvroJSONFastEncoder {
         count += 1
     }
 
+    /// An enum symbol: each symbol and its closing quote compared with the input in one go; escaped text
+    /// matches none and declines. Scanner is at the opening quote.
     private mutating func enumeration(_ op: AvroOp) throws(Decline) {
         let start = position + 1
-        var at = start
-        while at < end {
-            let byte = input[at]
-            if byte == UInt8(ascii: "\"") { break }
-            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw .unsupported }
-            at += 1
-        }
-        guard at < end else { throw .unsupported }
-        let length = at - start
         let first = tables.enumFirst[Int(op.c)]
-        for symbol in 0..<Int(op.b) where tables.symbolLength[first + symbol] == length {
-            if same(input + start, strings + tables.symbolOffset[first + symbol], length) {
-                position = at + 1
+        for symbol in 0..<Int(op.b) {
+            let length = tables.symbolLength[first + symbol]
+            if length >= 0, end - start > length, Self.matches(input + start, end - start, strings + tables.symbolOffset[first + symbol], length + 1) {
+                position = start + length + 1
                 writeLong(Int64(symbol))
                 return
             }
@@ -318,20 +333,28 @@ struct AvroJSONFastEncoder {
         throw .unsupported
     }
 
-    /// Byte equality of two short runs.
+    /// Whether `source` (with `available` bytes readable) starts with the `length` bytes of `text`, which has
+    /// at least eight readable bytes after any position (the tables' slack): whole words, the last one masked
+    /// or overlapped. Static, so that calling it never copies the encoder.
     @inline(__always)
-    func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    static func matches(_ source: UnsafePointer<UInt8>, _ available: Int, _ text: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        let raw = UnsafeRawPointer(source)
+        let other = UnsafeRawPointer(text)
+        if length <= 8 {
+            guard available >= 8 else {
+                for i in 0..<length where source[i] != text[i] { return false }
+                return true
+            }
+            let difference = (raw.loadUnaligned(as: UInt64.self) ^ other.loadUnaligned(as: UInt64.self)).littleEndian
+            return difference << (UInt64(8 - length) << 3) == 0
+        }
         var i = 0
-        while i + 8 <= length {
-            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) {
+        while length - i > 8 {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) != other.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
                 return false
             }
             i += 8
         }
-        while i < length {
-            if a[i] != b[i] { return false }
-            i += 1
-        }
-        return true
+        return raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == other.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
     }
 }

@@ -6,14 +6,15 @@
 final class AvroJSONFastTables: @unchecked Sendable {
     /// Byte strings: field keys, defaults, enum symbols and union branch names, as offset and length.
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// By record field slot (indexed like `AvroProgram.children`): the key, or length -1 when the key holds a
-    /// byte (`"`, `\`, control) that a raw comparison with JSON text could not match safely.
+    /// By record field slot (indexed like `AvroProgram.children`): the key, followed in `bytes` by its closing
+    /// quote, or length -1 when the key holds a byte (`"`, `\`, control) a raw comparison could not match safely.
     let keyOffset: UnsafeMutableBufferPointer<Int>
     let keyLength: UnsafeMutableBufferPointer<Int>
     /// By record field slot: the encoded default, or length -1 when the field has none.
     let defaultOffset: UnsafeMutableBufferPointer<Int>
     let defaultLength: UnsafeMutableBufferPointer<Int>
     /// By enum index: first entry in `symbolOffset`/`symbolLength`; symbols of enum `c` end where `c + 1` starts.
+    /// Each symbol is followed in `bytes` by a closing quote; length -1 as for keys.
     let enumFirst: UnsafeMutableBufferPointer<Int>
     let symbolOffset: UnsafeMutableBufferPointer<Int>
     let symbolLength: UnsafeMutableBufferPointer<Int>
@@ -61,8 +62,9 @@ final class AvroJSONFastTables: @unchecked Sendable {
             for field in 0..<Int(op.b) {
                 let slot = Int(op.a) + field
                 let key = info.fieldKeys[field]
-                if !key.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                    keyOffset[slot] = add(key)
+                if Self.isPlain(key) {
+                    // The closing quote follows, so one comparison also checks the key ends there.
+                    keyOffset[slot] = add(key + [UInt8(ascii: "\"")])
                     keyLength[slot] = key.count
                 }
                 if let encoded = info.defaultBinary[field] {
@@ -77,8 +79,8 @@ final class AvroJSONFastTables: @unchecked Sendable {
         for info in enums {
             enumFirst.append(symbolOffset.count)
             for symbol in info.symbolKeys {
-                symbolOffset.append(add(symbol))
-                symbolLength.append(symbol.count)
+                symbolOffset.append(add(symbol + [UInt8(ascii: "\"")]))
+                symbolLength.append(Self.isPlain(symbol) ? symbol.count : -1)
             }
         }
         enumFirst.append(symbolOffset.count)
@@ -152,6 +154,11 @@ final class AvroJSONFastTables: @unchecked Sendable {
         unionNameFirst.deallocate()
         nameOffset.deallocate()
         nameLength.deallocate()
+    }
+
+    /// Text that reads the same raw and as JSON string content (no quote, backslash or control byte).
+    private static func isPlain(_ text: [UInt8]) -> Bool {
+        !text.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
