@@ -21,49 +21,55 @@ extension AvroJSONFastEncoder {
     private mutating func numberToken() throws(Decline) -> NumberToken {
         var token = NumberToken(start: position, negative: false, mantissa: 0, digits: 0, fractionDigits: 0,
                                 exponent: 0, exponentDigits: 0, integral: true)
-        if position < end && input[position] == UInt8(ascii: "-") {
+        // A local cursor stays in a register through the digit loops.
+        var at = position
+        defer { position = at }
+        if at < end && input[at] == UInt8(ascii: "-") {
             token.negative = true
-            position += 1
+            at += 1
         }
-        guard position < end, Self.isDigit(input[position]) else { throw .unsupported }
-        if input[position] == UInt8(ascii: "0") {
-            token.digits = 1
-            position += 1
+        guard at < end, Self.isDigit(input[at]) else { throw .unsupported }
+        var mantissa: UInt64 = 0
+        let integerStart = at
+        if input[at] == UInt8(ascii: "0") {
+            at += 1
         } else {
-            while position < end, Self.isDigit(input[position]) {
-                token.mantissa = token.mantissa &* 10 &+ UInt64(input[position] &- UInt8(ascii: "0"))
-                token.digits += 1
-                position += 1
+            while at < end, Self.isDigit(input[at]) {
+                mantissa = mantissa &* 10 &+ UInt64(input[at] &- UInt8(ascii: "0"))
+                at += 1
             }
         }
-        if position < end && input[position] == UInt8(ascii: ".") {
+        token.digits = at - integerStart
+        if at < end && input[at] == UInt8(ascii: ".") {
             token.integral = false
-            position += 1
-            guard position < end, Self.isDigit(input[position]) else { throw .unsupported }
-            while position < end, Self.isDigit(input[position]) {
-                token.mantissa = token.mantissa &* 10 &+ UInt64(input[position] &- UInt8(ascii: "0"))
-                token.digits += 1
-                token.fractionDigits += 1
-                position += 1
+            at += 1
+            let fractionStart = at
+            guard at < end, Self.isDigit(input[at]) else { throw .unsupported }
+            while at < end, Self.isDigit(input[at]) {
+                mantissa = mantissa &* 10 &+ UInt64(input[at] &- UInt8(ascii: "0"))
+                at += 1
             }
+            token.fractionDigits = at - fractionStart
+            token.digits += token.fractionDigits
         }
-        if position < end && (input[position] == UInt8(ascii: "e") || input[position] == UInt8(ascii: "E")) {
+        token.mantissa = mantissa
+        if at < end && (input[at] == UInt8(ascii: "e") || input[at] == UInt8(ascii: "E")) {
             token.integral = false
-            position += 1
+            at += 1
             var negativeExponent = false
-            if position < end && (input[position] == UInt8(ascii: "+") || input[position] == UInt8(ascii: "-")) {
-                negativeExponent = input[position] == UInt8(ascii: "-")
-                position += 1
+            if at < end && (input[at] == UInt8(ascii: "+") || input[at] == UInt8(ascii: "-")) {
+                negativeExponent = input[at] == UInt8(ascii: "-")
+                at += 1
             }
-            guard position < end, Self.isDigit(input[position]) else { throw .unsupported }
-            while position < end, Self.isDigit(input[position]) {
-                if token.exponentDigits < 7 {
-                    token.exponent = token.exponent * 10 + Int(input[position] &- UInt8(ascii: "0"))
-                }
-                token.exponentDigits += 1
-                position += 1
+            guard at < end, Self.isDigit(input[at]) else { throw .unsupported }
+            let exponentStart = at
+            var exponent = 0
+            while at < end, Self.isDigit(input[at]) {
+                if at - exponentStart < 7 { exponent = exponent * 10 + Int(input[at] &- UInt8(ascii: "0")) }
+                at += 1
             }
-            if negativeExponent { token.exponent = -token.exponent }
+            token.exponentDigits = at - exponentStart
+            token.exponent = negativeExponent ? -exponent : exponent
         }
         return token
     }

@@ -4,47 +4,54 @@ extension AvroJSONFastEncoder {
     /// byte at or above 0x80 went by. Scanner is at the opening quote; the caller ensured one byte.
     @inline(__always)
     mutating func string() throws(Decline) {
-        position += 1
+        // Locals, not the stored cursor, in the loop: the compiler keeps them in registers.
+        var at = position + 1
         let slot = count
-        count += 1
+        var written = count + 1
         // Unescaped text is never longer than its JSON, and word stores run up to 8 bytes ahead: one check
         // covers the whole string.
-        try ensure(end - position + 8)
+        guard capacity - written >= end - at + 8 else { throw .outOfSpace }
         var high: UInt64 = 0
         while true {
             // Whole words: store all eight bytes, keep those before the first special one.
-            while end - position >= 8 {
-                let word = UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self)
-                UnsafeMutableRawPointer(output + count).storeBytes(of: word, as: UInt64.self)
+            while end - at >= 8 {
+                let word = UnsafeRawPointer(input + at).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
                 let special = Self.specialBytes(word)
                 if special == 0 {
                     high |= word
-                    position += 8
-                    count += 8
+                    at += 8
+                    written += 8
                     continue
                 }
                 let clean = special.trailingZeroBitCount >> 3
                 high |= word & ((1 << (UInt64(clean) << 3)) &- 1)
-                position += clean
-                count += clean
+                at += clean
+                written += clean
                 break
             }
-            guard position < end else { throw .unsupported }
-            let byte = input[position]
+            guard at < end else { throw .unsupported }
+            let byte = input[at]
             if byte == UInt8(ascii: "\"") {
-                position += 1
+                at += 1
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                position = at
+                count = written
                 try escape(&high)
+                at = position
+                written = count
                 continue
             }
             guard byte >= 0x20 else { throw .unsupported }
-            output[count] = byte
+            output[written] = byte
             high |= UInt64(byte)
-            position += 1
-            count += 1
+            at += 1
+            written += 1
         }
+        position = at
+        count = written
         if high & 0x8080_8080_8080_8080 != 0 {
             guard AvroUTF8.isValid(UnsafeBufferPointer(start: UnsafePointer(output), count: count), slot + 1..<count) else {
                 throw .unsupported
