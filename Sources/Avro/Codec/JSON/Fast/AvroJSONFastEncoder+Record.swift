@@ -38,7 +38,7 @@ extension AvroJSONFastEncoder {
                     }
                 }
                 try expect(UInt8(ascii: ":"))
-                try value(children[base + field])
+                try member(children[base + field])
                 next = field + 1
                 let separator = peek()
                 position += 1

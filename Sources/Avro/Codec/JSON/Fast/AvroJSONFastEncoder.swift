@@ -197,6 +197,26 @@ struct AvroJSONFastEncoder {
 
     // MARK: Values
 
+    /// A field, item or map value. Plain strings and longs, most of any record, are handled right here so
+    /// they skip `value`'s call and dispatch.
+    @inline(__always)
+    mutating func member(_ index: Int32) throws(Decline) {
+        let op = ops[Int(index)]
+        if op.check == .none {
+            if op.kind == .string && peek() == UInt8(ascii: "\"") {
+                try string()
+                return
+            }
+            if op.kind == .long {
+                try ensure(10)
+                _ = peek()
+                writeLong(try integer())
+                return
+            }
+        }
+        try value(index)
+    }
+
     mutating func value(_ index: Int32) throws(Decline) {
         try ensure(24)
         let op = ops[Int(index)]
@@ -255,7 +275,7 @@ struct AvroJSONFastEncoder {
                 position += 1
             } else {
                 while true {
-                    try value(op.a)
+                    try member(op.a)
                     items += 1
                     let separator = peek()
                     position += 1
@@ -281,7 +301,7 @@ struct AvroJSONFastEncoder {
                     try ensure(16)
                     try string()
                     try expect(UInt8(ascii: ":"))
-                    try value(op.a)
+                    try member(op.a)
                     entries += 1
                     let separator = peek()
                     position += 1
