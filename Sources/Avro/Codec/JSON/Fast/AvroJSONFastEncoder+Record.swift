@@ -24,7 +24,7 @@ extension AvroJSONFastEncoder {
                     }
                 }
                 if field < 0 {
-                    field = try lookUpKey(base: base, fieldCount: fieldCount)
+                    field = try lookUpKey(base: base, fieldCount: fieldCount, hint: next)
                     if field < next || (next..<field).contains(where: { tables.defaultLength[base + $0] < 0 }) {
                         // Out of order (or a gap a later key may fill): start over, field by field.
                         position = objectStart
@@ -71,9 +71,11 @@ extension AvroJSONFastEncoder {
                 position += 1
                 closed = true
             }
+            var hint = 0
             while !closed {
                 guard peek() == UInt8(ascii: "\"") else { throw .unsupported }
-                let field = try lookUpKey(base: base, fieldCount: fieldCount)
+                let field = try lookUpKey(base: base, fieldCount: fieldCount, hint: hint)
+                hint = field + 1
                 guard spans[2 * field] < 0 else { throw .unsupported }
                 try expect(UInt8(ascii: ":"))
                 spans[2 * field] = position
@@ -107,7 +109,18 @@ extension AvroJSONFastEncoder {
             switch input[at] {
             case UInt8(ascii: "\""):
                 at += 1
-                while at < end && input[at] != UInt8(ascii: "\"") {
+                while true {
+                    // Plain runs a word at a time, then the quote, escape or control byte that ended them.
+                    while end - at >= 8 {
+                        let special = Self.specialBytes(UnsafeRawPointer(input + at).loadUnaligned(as: UInt64.self))
+                        if special != 0 {
+                            at += special.trailingZeroBitCount >> 3
+                            break
+                        }
+                        at += 8
+                    }
+                    guard at < end else { throw .unsupported }
+                    if input[at] == UInt8(ascii: "\"") { break }
                     at += input[at] == UInt8(ascii: "\\") ? 2 : 1
                 }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -132,23 +145,31 @@ extension AvroJSONFastEncoder {
         throw .unsupported
     }
 
-    /// The field an unescaped key names, scanning the key. Scanner is at its opening quote.
-    private mutating func lookUpKey(base: Int, fieldCount: Int) throws(Decline) -> Int {
-        let start = position + 1
-        var at = start
-        while at < end {
-            let byte = input[at]
-            if byte == UInt8(ascii: "\"") { break }
-            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw .unsupported }
-            at += 1
+    /// The field a key names, trying fields from `hint` on: each name and its closing quote against the input
+    /// in one comparison, so the key needs no scan of its own. Escaped or unknown keys match nothing and
+    /// decline. Scanner is at the key's opening quote.
+    private mutating func lookUpKey(base: Int, fieldCount: Int, hint: Int = 0) throws(Decline) -> Int {
+        let key = position + 1
+        // The length up to the first quote, backslash or control byte: only names that long can match.
+        var stop = key
+        while end - stop >= 8 {
+            let special = Self.specialBytes(UnsafeRawPointer(input + stop).loadUnaligned(as: UInt64.self))
+            if special != 0 {
+                stop += special.trailingZeroBitCount >> 3
+                break
+            }
+            stop += 8
         }
-        guard at < end else { throw .unsupported }
-        let length = at - start
-        for field in 0..<fieldCount where tables.keyLength[base + field] == length {
-            if Self.matches(input + start, end - start, strings + tables.keyOffset[base + field], length) {
-                position = at + 1
+        while stop < end, input[stop] >= 0x20, input[stop] != UInt8(ascii: "\""), input[stop] != UInt8(ascii: "\\") { stop += 1 }
+        let span = stop - key
+        var field = hint < fieldCount ? hint : 0
+        for _ in 0..<fieldCount {
+            if tables.keyLength[base + field] == span, end - key > span,
+               Self.matches(input + key, end - key, strings + tables.keyOffset[base + field], span + 1) {
+                position = key + span + 1
                 return field
             }
+            field = field + 1 == fieldCount ? 0 : field + 1
         }
         throw .unsupported
     }
