@@ -63,15 +63,24 @@ def cpu_of_children():
     return usage.ru_utime + usage.ru_stime
 
 
-def swift_run(label, command, records):
+def cpu_of_process(pid):
+    """User + system CPU seconds a running process has used so far (from /proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def swift_run(label, command, records, broker_pid):
     cpu_before = cpu_of_children()
+    broker_before = cpu_of_process(broker_pid)
     wall, status, _, err = run_timed(command)
     cpu = cpu_of_children() - cpu_before
+    broker_cpu = cpu_of_process(broker_pid) - broker_before
     summary = [line for line in err.splitlines() if line.startswith("produce:")]
     expected = f"broker acknowledged {records}, failed 0"
     if status != 0 or not summary or expected not in summary[-1]:
         sys.exit(f"{label}: exit {status}, expected '{expected}'\n{err[-3000:]}")
-    return {"label": label, "wall": wall, "cpu": cpu, "rate": records / wall}
+    return {"label": label, "wall": wall, "cpu": cpu, "broker_cpu": broker_cpu, "rate": records / wall}
 
 
 def write_framed(orders_path, schema_path, schema_id, out_path):
@@ -179,12 +188,14 @@ def main():
         results = []
         for n in range(args.rounds):
             results.append(swift_run("validated", [args.bin, "produce", "--broker", broker, "--registry", registry_url,
-                                                   "--topic", f"bench-validated-{n}", args.orders], records))
+                                                   "--topic", f"bench-validated-{n}", args.orders], records,
+                                     tansu_process.pid))
             results.append(swift_run("raw", [args.bin, "produce", "--broker", broker, "--raw-framed",
-                                             "--topic", f"bench-raw-{n}", framed], records))
+                                             "--topic", f"bench-raw-{n}", framed], records, tansu_process.pid))
             for result in results[-2:]:
                 print(f"round {n + 1}: {result['label']:9} {result['rate']:>10,.0f} records/s  "
-                      f"wall {result['wall']:.2f} s  cpu {result['cpu']:.2f} s", flush=True)
+                      f"wall {result['wall']:.2f} s  cpu {result['cpu']:.2f} s  broker cpu {result['broker_cpu']:.2f} s",
+                      flush=True)
         if not args.skip_python:
             result = python_run(broker, registry_url, "bench-python", args.orders, args.schema, records)
             results.append(result)
