@@ -32,6 +32,13 @@ enum MediaNegotiation {
     /// or no header at all. `false` means 415.
     static func isAcceptableContentType(_ header: String?) -> Bool {
         guard let header else { return true }
+        // What clients send in practice, decided without splitting or lowercasing.
+        switch header {
+        case "application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json", "application/json":
+            return true
+        default:
+            break
+        }
         let type = mediaRange(of: Substring(header))
         if type.isEmpty { return true }
         switch type {
