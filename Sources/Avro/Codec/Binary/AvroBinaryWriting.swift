@@ -3,21 +3,16 @@
 extension Array where Element == UInt8 {
     @inline(__always)
     mutating func appendAvroLong(_ value: Int64) {
-        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+        let zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
         if zigzag < 0x80 {
             append(UInt8(truncatingIfNeeded: zigzag))
             return
         }
         var scratch: (UInt64, UInt64) = (0, 0)
         Swift.withUnsafeMutableBytes(of: &scratch) { raw in
-            var count = 0
-            while zigzag >= 0x80 {
-                raw[count] = UInt8(truncatingIfNeeded: zigzag) | 0x80
-                zigzag >>= 7
-                count += 1
-            }
-            raw[count] = UInt8(truncatingIfNeeded: zigzag)
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0...count]))
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let start = bytes.baseAddress else { return }
+            append(contentsOf: UnsafeBufferPointer(start: start, count: AvroVarint.write(value, to: start)))
         }
     }
 

@@ -66,16 +66,8 @@ struct AvroByteSink {
     /// Zig-zag varint, at most 10 bytes.
     @inline(__always)
     mutating func appendLong(_ value: Int64) {
-        reserve(10)
-        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        var cursor = base + count
-        while zigzag >= 0x80 {
-            cursor.pointee = UInt8(truncatingIfNeeded: zigzag) | 0x80
-            cursor += 1
-            zigzag >>= 7
-        }
-        cursor.pointee = UInt8(truncatingIfNeeded: zigzag)
-        count = cursor - base + 1
+        reserve(AvroVarint.maxBytes)
+        writeLong(value)
     }
 
     @inline(__always)
@@ -141,15 +133,7 @@ struct AvroByteSink {
     /// Varint into reserved space.
     @inline(__always)
     private mutating func writeLong(_ value: Int64) {
-        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        var cursor = base + count
-        while zigzag >= 0x80 {
-            cursor.pointee = UInt8(truncatingIfNeeded: zigzag) | 0x80
-            cursor += 1
-            zigzag >>= 7
-        }
-        cursor.pointee = UInt8(truncatingIfNeeded: zigzag)
-        count = cursor - base + 1
+        count &+= AvroVarint.write(value, to: base + count)
     }
 
     /// Bytes into reserved space. Runs of 8-16 bytes (many strings) are copied with two overlapping 8-byte

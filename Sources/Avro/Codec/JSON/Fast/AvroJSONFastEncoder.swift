@@ -146,37 +146,18 @@ struct AvroJSONFastEncoder {
     /// Zig-zag varint; the caller ensured 10 bytes.
     @inline(__always)
     mutating func writeLong(_ value: Int64) {
-        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        while zigzag >= 0x80 {
-            output[count] = UInt8(truncatingIfNeeded: zigzag) | 0x80
-            zigzag >>= 7
-            count += 1
-        }
-        output[count] = UInt8(truncatingIfNeeded: zigzag)
-        count += 1
+        count += AvroVarint.write(value, to: output + count)
     }
 
     /// Writes `value` (a count or length, at least 64) in front of the bytes from `start`, which sit one byte
     /// after a slot reserved for a one-byte varint.
     mutating func widenPrefix(_ value: Int, slot: Int) throws(Decline) {
-        var size = 1
-        var rest = UInt64(value) << 1
-        while rest >= 0x80 {
-            rest >>= 7
-            size += 1
-        }
+        let size = AvroVarint.size(Int64(value))
         try ensure(size - 1)
         let body = slot + 1
         (output + body + size - 1).update(from: output + body, count: count - body)
         count += size - 1
-        var zigzag = UInt64(value) << 1
-        var at = slot
-        while zigzag >= 0x80 {
-            output[at] = UInt8(truncatingIfNeeded: zigzag) | 0x80
-            zigzag >>= 7
-            at += 1
-        }
-        output[at] = UInt8(truncatingIfNeeded: zigzag)
+        _ = AvroVarint.write(Int64(value), to: output + slot)
     }
 
     /// Sets the length or count in the slot reserved before the bytes that followed it.
