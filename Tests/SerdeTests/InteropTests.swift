@@ -11,9 +11,7 @@ import Testing
 @Suite("Interop with confluent-kafka's Python Avro serdes", .enabled(if: PythonInterop.available))
 struct InteropTests {
     @Test func confluentDeserializerDecodesWhatOurProducerWrote() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { url, registry, client in
+        try await TestRegistry.servedWithBroker { broker, url, registry, client in
             let topic = uniqueTopic("to-python")
             _ = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
@@ -48,9 +46,7 @@ struct InteropTests {
     }
 
     @Test func ourDeserializerDecodesWhatConfluentSerializerWrote() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { url, registry, client in
+        try await TestRegistry.servedWithBroker { broker, url, registry, client in
             let topic = uniqueTopic("from-python")
             let schemaFile = NSTemporaryDirectory() + "interop-schema-\(UUID().uuidString).avsc"
             try TestSchemas.order.write(toFile: schemaFile, atomically: true, encoding: .utf8)

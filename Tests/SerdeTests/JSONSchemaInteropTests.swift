@@ -22,9 +22,7 @@ extension PythonInterop {
 @Suite("Interop with confluent-kafka's Python JSON Schema serdes", .enabled(if: PythonInterop.jsonAvailable))
 struct JSONSchemaInteropTests {
     @Test func confluentDeserializerReadsWhatOurProducerWrote() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { url, registry, client in
+        try await TestRegistry.servedWithBroker { broker, url, registry, client in
             let topic = uniqueTopic("json-to-python")
             _ = try await registry.register(subject: "\(topic)-value", JSONTestSchemas.submission(), normalize: false)
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
@@ -58,9 +56,7 @@ struct JSONSchemaInteropTests {
     }
 
     @Test func ourDeserializerReadsWhatConfluentSerializerWrote() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { url, registry, client in
+        try await TestRegistry.servedWithBroker { broker, url, registry, client in
             let topic = uniqueTopic("json-from-python")
             let schemaFile = NSTemporaryDirectory() + "interop-schema-\(UUID().uuidString).json"
             try JSONTestSchemas.order.write(toFile: schemaFile, atomically: true, encoding: .utf8)

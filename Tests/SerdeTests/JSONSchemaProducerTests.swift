@@ -10,9 +10,7 @@ import Testing
 @Suite("Validating producer with JSON Schema subjects against a real registry and broker", .enabled(if: TestBroker.shouldRun))
 struct JSONSchemaProducerTests {
     @Test func validJSONArrivesFramedAndInvalidJSONNever() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("json-orders")
             let registered = try await registry.register(subject: "\(topic)-value", JSONTestSchemas.submission(), normalize: false)
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
@@ -62,9 +60,7 @@ struct JSONSchemaProducerTests {
     }
 
     @Test func aRefusedJSONMessageGoesToTheDeadLetterTopicWithItsPath() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("json-dlq-source")
             let deadLetters = uniqueTopic("json-dlq")
             _ = try await registry.register(subject: "\(topic)-value", JSONTestSchemas.submission(), normalize: false)

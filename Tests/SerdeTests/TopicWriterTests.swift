@@ -12,18 +12,11 @@ import Testing
 @Suite("Topic writer against a real registry and broker", .enabled(if: TestBroker.shouldRun))
 struct TopicWriterTests {
     @Test func avroSubjectValidMessagesArriveByteExactAndInvalidOnesOnlyInTheDeadLetterTopic() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("writer")
             let deadLetters = uniqueTopic("writer-dlq")
             let registered = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
-            let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
-            let metrics = TestMetrics()
-            let producer = ValidatingProducer(
-                producer: kafka, registry: client,
-                configuration: ValidatingProducerConfiguration(deadLetterTopic: deadLetters, metricsFactory: metrics)
-            )
+            let (kafka, metrics, producer) = try makeDeadLetterProducer(broker: broker, client: client, deadLetters: deadLetters)
             var writer = try await producer.writer(topic: topic)
             #expect(writer.topic == topic)
             #expect(writer.schemaType == .avro)
@@ -101,9 +94,7 @@ struct TopicWriterTests {
     }
 
     @Test func jsonSchemaSubjectIsValidatedAndWrittenAsIs() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("writer-json")
             let registered = try await registry.register(subject: "\(topic)-value", JSONTestSchemas.submission(), normalize: false)
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
@@ -142,9 +133,7 @@ struct TopicWriterTests {
     }
 
     @Test func batchesEncodedOnTwoTasksAreHandedOverInInputOrder() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("writer-batch")
             let registered = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
             // A 30-message queue so that the hand-over meets a full queue; one key, so one partition.
@@ -211,9 +200,7 @@ struct TopicWriterTests {
     }
 
     @Test func unknownSubjectFailsWhenTheWriterIsMade() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, _, client in
+        try await TestRegistry.servedWithBroker { broker, _, _, client in
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
             let producer = ValidatingProducer(producer: kafka, registry: client)
             let topic = uniqueTopic("writer-nowhere")

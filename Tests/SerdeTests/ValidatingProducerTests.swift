@@ -21,9 +21,7 @@ struct ValidatingProducerTests {
     ]
 
     @Test func validMessagesArriveIntactAndInvalidOnesNever() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("orders")
             let registered = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
             let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
@@ -75,9 +73,7 @@ struct ValidatingProducerTests {
     }
 
     @Test func swiftValuesAndAvroKeysAreValidatedTooAndEnqueueThenFlushDeliversAll() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("keyed")
             let keySchema = try await registry.register(subject: "\(topic)-key", SchemaSubmission(schema: TestSchemas.key), normalize: false)
             let valueSchema = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
@@ -131,18 +127,11 @@ struct ValidatingProducerTests {
     }
 
     @Test func rejectedMessagesGoToTheDeadLetterTopicWithTheReason() async throws {
-        let broker = try await TestBroker.start()
-        defer { broker.stop() }
-        try await TestRegistry.served { _, registry, client in
+        try await TestRegistry.servedWithBroker { broker, _, registry, client in
             let topic = uniqueTopic("dlq-source")
             let deadLetters = uniqueTopic("dlq")
             let registered = try await registry.register(subject: "\(topic)-value", SchemaSubmission(schema: TestSchemas.order), normalize: false)
-            let kafka = try KafkaProducer(configuration: broker.producerConfiguration())
-            let metrics = TestMetrics()
-            let producer = ValidatingProducer(
-                producer: kafka, registry: client,
-                configuration: ValidatingProducerConfiguration(deadLetterTopic: deadLetters, metricsFactory: metrics)
-            )
+            let (kafka, metrics, producer) = try makeDeadLetterProducer(broker: broker, client: client, deadLetters: deadLetters)
             try await producer.send(topic: topic, json: TestSchemas.orderJSON(1))
             let bad = Self.invalid[1].json
             let error = await #expect(throws: ValidationError.self) {

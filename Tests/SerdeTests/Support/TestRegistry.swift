@@ -21,6 +21,16 @@ enum TestRegistry {
         try await body(registry)
     }
 
+    /// `served` with a fresh tansu broker beside it, stopped when `body` returns: how every end-to-end producer
+    /// test starts.
+    static func servedWithBroker(
+        _ body: @Sendable (_ broker: TestBroker, _ url: String, _ registry: Registry, _ client: CachingRegistryClient) async throws -> Void
+    ) async throws {
+        let broker = try await TestBroker.start()
+        defer { broker.stop() }
+        try await served { url, registry, client in try await body(broker, url, registry, client) }
+    }
+
     /// Serves a fresh registry; `body` gets its URL, the registry itself, and a caching HTTP client for the URL.
     static func served(_ body: @Sendable (_ url: String, _ registry: Registry, _ client: CachingRegistryClient) async throws -> Void) async throws {
         try await inProcess { registry in
