@@ -30,20 +30,4 @@ struct FastAnswers: Sendable {
             return buffer
         }
     }
-
-    /// Counts and logs an answered request the way the responder does for the requests it answers.
-    func record(_ route: FastRoute, method: String, path: String, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds &* 1_000_000_000 &+ elapsed.components.attoseconds / 1_000_000_000
-        metrics.record(route: route.route, method: route.method, status: 200, nanoseconds: nanoseconds)
-        if logger.logLevel <= .debug {
-            logger.debug(
-                "request",
-                metadata: [
-                    "method": "\(method)", "path": "\(path)", "route": "\(route.route.template)",
-                    "status": "200", "duration_us": "\(nanoseconds / 1000)",
-                ]
-            )
-        }
-    }
 }

@@ -131,6 +131,9 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.body(.byteBuffer(answer))), promise: nil)
         context.write(wrapOutboundOut(.end(nil)), promise: nil)
         needsFlush = true
-        answers.record(held.route, method: held.head.method.rawValue, path: held.head.uri, since: held.start)
+        answers.metrics.finish(
+            route: held.route.route, method: held.route.method, path: held.head.uri, status: 200,
+            since: held.start, logger: answers.logger
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import Metrics
 import Prometheus
 import Synchronization
@@ -37,6 +38,26 @@ final class RequestMetrics: Sendable {
         let handles = routes[route.rawValue].handles(method: method, status: status, factory: factory)
         handles.count.increment()
         handles.duration.recordNanoseconds(nanoseconds)
+    }
+
+    /// Counts one answered request and logs it at debug level: the responder and the fast path report alike.
+    func finish(
+        route: Route, method: HTTPRequest.Method, path: String, status: Int,
+        since start: ContinuousClock.Instant, logger: Logger
+    ) {
+        let elapsed = ContinuousClock.now - start
+        let nanoseconds = elapsed.components.seconds &* 1_000_000_000 &+ elapsed.components.attoseconds / 1_000_000_000
+        record(route: route, method: method, status: status, nanoseconds: nanoseconds)
+        logger.debug(
+            "request",
+            metadata: [
+                "method": "\(method.rawValue)",
+                "path": "\(path)",
+                "route": "\(route.template)",
+                "status": "\(status)",
+                "duration_us": "\(nanoseconds / 1000)",
+            ]
+        )
     }
 
     func updateCounts(_ statistics: RegistryStatistics) {

@@ -31,19 +31,9 @@ struct RegistryResponder: HTTPResponder {
             response = Self.errorResponse(.internalError, mediaType: mediaType)
         }
 
-        let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds &* 1_000_000_000 &+ elapsed.components.attoseconds / 1_000_000_000
-        let status = response.status.code
-        endpoints.metrics.record(route: match.route, method: request.method, status: status, nanoseconds: nanoseconds)
-        context.logger.debug(
-            "request",
-            metadata: [
-                "method": "\(request.method.rawValue)",
-                "path": "\(request.uri.path)",
-                "route": "\(match.route.template)",
-                "status": "\(status)",
-                "duration_us": "\(nanoseconds / 1000)",
-            ]
+        endpoints.metrics.finish(
+            route: match.route, method: request.method, path: request.uri.path, status: response.status.code,
+            since: start, logger: context.logger
         )
         return response
     }
